@@ -1,0 +1,26 @@
+/**
+ * The one database seam. Everything above talks SQL through `Queryable`; which engine
+ * runs it (embedded PGlite or PostgreSQL) is decided once at start-up.
+ */
+export type SqlParam = string | number | boolean | null | Date | string[] | Record<string, unknown> | unknown[];
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+  /** Runs a multi-statement script without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction: every change and its event commit together or not at all. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Serialises JS values the way both drivers agree on (JSON objects as text, arrays as arrays). */
+export function toParam(value: SqlParam): unknown {
+  if (value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value)) {
+    return JSON.stringify(value);
+  }
+  return value;
+}

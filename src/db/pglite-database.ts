@@ -1,0 +1,62 @@
+import { PGlite, types } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { Database, Queryable, SqlParam } from './database.js';
+import { toParam } from './database.js';
+import { acquireDataDirLock } from './data-dir-lock.js';
+
+/**
+ * Embedded PostgreSQL. PGlite is a single connection, so every statement and transaction
+ * is serialised through one promise chain: a transaction never interleaves with another
+ * caller's statements (the bug that made kysely-pglite lose writes).
+ */
+export async function openPglite(dataDir: string | null): Promise<Database> {
+  const release = dataDir ? acquireDataDirLock(dataDir) : () => undefined;
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dataDir ? `${dataDir}/pgdata` : undefined, {
+      extensions: { pg_trgm },
+      // Match node-postgres: int8/numeric as JS numbers.
+      parsers: { [types.INT8]: (v: string) => Number(v), [types.NUMERIC]: (v: string) => Number(v) },
+    });
+  } catch (err) {
+    release();
+    throw err;
+  }
+  let tail: Promise<unknown> = Promise.resolve();
+  function serial<T>(job: () => Promise<T>): Promise<T> {
+    const run = tail.then(job, job);
+    tail = run.catch(() => undefined); // the chain continues; the caller still sees the error
+    return run;
+  }
+  const direct: Queryable = {
+    async query<T>(sql: string, params: readonly SqlParam[] = []) {
+      const res = await db.query<T>(sql, params.map(toParam));
+      return res.rows;
+    },
+    async exec(sql: string) {
+      await db.exec(sql);
+    },
+  };
+  return {
+    kind: 'pglite',
+    query: (sql, params) => serial(() => direct.query(sql, params)),
+    exec: (sql) => serial(() => direct.exec(sql)),
+    transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+      return serial(async () => {
+        await db.exec('begin');
+        try {
+          const result = await fn(direct);
+          await db.exec('commit');
+          return result;
+        } catch (err) {
+          await db.exec('rollback');
+          throw err;
+        }
+      });
+    },
+    async close() {
+      await serial(() => db.close());
+      release();
+    },
+  };
+}

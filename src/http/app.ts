@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { AppError, errorBody } from '../errors.js';
+import { principalFromToken } from '../modules/auth/sessions.js';
+import type { Principal } from '../modules/auth/principal.js';
+import type { AppContext } from './context.js';
+import type { AnyRoute } from './define-route.js';
+import { buildOpenApi } from './openapi.js';
+import { parseInput } from './validation.js';
+import { allRoutes } from './routes.js';
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+function bearerToken(req: FastifyRequest): string | null {
+  const header = req.headers.authorization;
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) throw new AppError('unauthenticated', 'Authorization must be "Bearer <token>".');
+  return match[1]!;
+}
+
+async function authenticate(ctx: AppContext, req: FastifyRequest): Promise<Principal | null> {
+  const token = bearerToken(req);
+  if (!token) return null;
+  const principal = await principalFromToken(ctx.db, token, ctx.clock.now());
+  if (!principal) throw new AppError('unauthenticated', 'The token is unknown, expired or revoked.');
+  return principal;
+}
+
+/** Maps framework errors (bad JSON, body too large…) onto the stable error catalogue. */
+function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
+  if (err instanceof AppError) {
+    void reply.headers(err.headers).code(err.status).send(errorBody(err.code, err.message, err.details));
+    return;
+  }
+  const fe = err as FastifyError;
+  switch (fe.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      void reply.code(400).send(errorBody('invalid_json', fe.message));
+      return;
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      void reply.code(413).send(errorBody('payload_too_large'));
+      return;
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      void reply.code(fe.statusCode ?? 415).send(errorBody(fe.statusCode === 400 ? 'bad_request' : 'unsupported_media_type'));
+      return;
+    default:
+      break;
+  }
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    // JSON syntax errors surface as SyntaxError with a 400 from the parser.
+    const code = fe instanceof SyntaxError ? 'invalid_json' : fe.statusCode === 413 ? 'payload_too_large' : 'bad_request';
+    void reply.code(fe.statusCode).send(errorBody(code, fe.message));
+    return;
+  }
+  req.log.error({ err }, 'unhandled error');
+  void reply.code(500).send(errorBody('internal'));
+}
+
+function register(app: FastifyInstance, ctx: AppContext, route: AnyRoute) {
+  app.route({
+    method: route.method,
+    url: route.url,
+    handler: async (req, reply) => {
+      const principal = await authenticate(ctx, req);
+      if (route.auth === 'required' && !principal) throw new AppError('unauthenticated');
+      const params = parseInput(route.params, req.params, 'params');
+      const query = parseInput(route.query, req.query, 'query');
+      const body = route.body
+        ? parseInput(route.body, req.body, 'body')
+        : undefined;
+      const input = { params, query, body, ctx, req, reply };
+      const result = route.auth === 'required'
+        ? await route.handler({ ...input, principal: principal! })
+        : await route.handler({ ...input, principal });
+      if (reply.sent) return reply;
+      void reply.code(route.response?.status ?? 200);
+      return result ?? null;
+    },
+  });
+}
+
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean; extraRoutes?: AnyRoute[] } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: ctx.config.LOG_LEVEL } : false,
+    bodyLimit: ctx.config.MAX_BODY_BYTES,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    trustProxy: true,
+    // Per-request log lines would cost more than the requests at intake load.
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+  app.setErrorHandler((err, req, reply) => sendError(err, req, reply));
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET' || !fs.existsSync(WEB_DIST)) {
+      void reply.code(404).send(errorBody('route_not_found', `No route ${req.method} ${req.url.split('?')[0]}.`));
+      return;
+    }
+    // Client-side routes of the single-page app all load index.html.
+    void reply.type('text/html').sendFile('index.html');
+  });
+
+  const routes = [...allRoutes, ...(opts.extraRoutes ?? [])];
+  const openapi = buildOpenApi(routes);
+  app.get('/healthz', async () => {
+    await ctx.db.query('select 1');
+    return { status: 'ok', database: ctx.db.kind };
+  });
+  app.get('/api/v1/openapi.json', async () => openapi);
+  for (const route of routes) register(app, ctx, route);
+
+  if (fs.existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false });
+  }
+  return app;
+}

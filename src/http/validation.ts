@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { AppError, type ErrorDetail } from '../errors.js';
+
+export function zodDetails(error: z.ZodError, prefix: string): ErrorDetail[] {
+  return error.issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].join('.'),
+    message: issue.message,
+    code: issue.code,
+  }));
+}
+
+/** Parses one part of the request (body, query, params) or throws a 422 listing every problem. */
+export function parseInput<T>(schema: z.ZodType<T> | undefined, value: unknown, part: string): T {
+  if (!schema) return value as T;
+  const result = schema.safeParse(value ?? (part === 'body' ? undefined : {}));
+  if (!result.success) {
+    throw new AppError('validation_failed', `The ${part} did not pass validation.`, zodDetails(result.error, part));
+  }
+  return result.data;
+}

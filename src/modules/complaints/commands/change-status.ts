@@ -1,0 +1,55 @@
+import type { Queryable } from '../../../db/database.js';
+import { AppError } from '../../../errors.js';
+import type { AppContext } from '../../../http/context.js';
+import { actorOf, type Actor, type Principal } from '../../auth/principal.js';
+import { appendEvent } from '../../events/append-event.js';
+import { loadPolicy } from '../../sla/policies.js';
+import { SlaTransaction } from '../../sla/sla-commands.js';
+import { assertCan } from '../complaint-policy.js';
+import { lockComplaint, type ComplaintRow } from '../complaint-row.js';
+import { assertTransition, type Status } from '../lifecycle.js';
+import { assertVisible, getComplaint } from '../queries/get-complaint.js';
+import type { ComplaintDto } from '../complaint-row.js';
+
+/** Moves a locked row to `to` with its clock effects and event. Shared by commands that change status as a side effect. */
+export async function transition(
+  tx: Queryable,
+  row: ComplaintRow,
+  to: Status,
+  actor: Actor,
+  now: Date,
+  reason: string | null,
+  sla: SlaTransaction = new SlaTransaction(tx, row, now),
+): Promise<SlaTransaction> {
+  const from = row.status;
+  assertTransition(from, to);
+  row.status = to;
+  const policy = await loadPolicy(tx, row.severity);
+  await sla.onStatus(from, to, policy.pauseWhileAwaitingCustomer);
+  await appendEvent(tx, { complaintId: row.id, type: 'complaint.status_changed', actor, at: now, data: { from, to, reason } });
+  return sla;
+}
+
+/** What a customer may do to their own complaint: confirm a resolution or reopen it. */
+const CUSTOMER_MOVES: Partial<Record<Status, readonly Status[]>> = { resolved: ['closed', 'reopened'] };
+
+export async function changeStatus(
+  ctx: AppContext,
+  p: Principal,
+  id: string,
+  input: { status: Status; reason?: string },
+): Promise<ComplaintDto> {
+  await assertVisible(ctx.db, p, id);
+  assertCan(p, input.status === 'cancelled' ? 'cancel' : 'change_status');
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const row = await lockComplaint(tx, id);
+    if (p.kind === 'customer' && !(CUSTOMER_MOVES[row.status] ?? []).includes(input.status)) {
+      assertTransition(row.status, input.status); // an impossible move is still reported as such
+      throw new AppError('forbidden', 'Customers can confirm or reopen a resolved complaint only.');
+    }
+    const sla = await transition(tx, row, input.status, actorOf(p), now, input.reason ?? null);
+    await sla.persist();
+  });
+  return getComplaint(ctx, p, id);
+}

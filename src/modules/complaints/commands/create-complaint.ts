@@ -1,0 +1,145 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Queryable } from '../../../db/database.js';
+import { AppError } from '../../../errors.js';
+import type { AppContext } from '../../../http/context.js';
+import { actorOf, SYSTEM_ACTOR, type Principal } from '../../auth/principal.js';
+import { matchOrCreateCustomer } from '../../customers/customers-repo.js';
+import { appendEvent } from '../../events/append-event.js';
+import { dueTimes, schedule } from '../../sla/clock-state.js';
+import { calendarOf, loadPolicy } from '../../sla/policies.js';
+import { assertCan } from '../complaint-policy.js';
+import type { CreateComplaintInput } from '../complaint-schema.js';
+import { DEFAULT_DEPARTMENT } from '../taxonomy.js';
+import { getComplaint } from '../queries/get-complaint.js';
+import type { ComplaintDto } from '../complaint-row.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function invalid(path: string, message: string): AppError {
+  return new AppError('validation_failed', message, [{ path, message }]);
+}
+
+async function resolveCustomerId(tx: Queryable, p: Principal, input: CreateComplaintInput, now: Date): Promise<string> {
+  if (p.kind === 'customer') {
+    // A customer files for themself only; naming anyone else is refused without revealing them.
+    if (input.customerId && input.customerId !== p.customerId) throw invalid('body.customerId', 'No such customer.');
+    return p.customerId;
+  }
+  if (input.customerId) {
+    const [row] = await tx.query<{ id: string }>('select id from customers where id = $1', [input.customerId]);
+    if (!row) throw invalid('body.customerId', 'No such customer.');
+    return row.id;
+  }
+  return (await matchOrCreateCustomer(tx, input.customer!, now)).customer.id;
+}
+
+async function resolveOrderId(tx: Queryable, customerId: string, ref: string | undefined): Promise<string | null> {
+  if (!ref) return null;
+  const [row] = await tx.query<{ id: string; customer_id: string }>(
+    `select id, customer_id from orders where ${UUID.test(ref) ? 'id = $1::uuid' : 'number = $1'}`,
+    [ref],
+  );
+  // Another customer's order is reported exactly like a missing one.
+  if (!row || row.customer_id !== customerId) throw invalid('body.orderId', 'No such order for this customer.');
+  return row.id;
+}
+
+function requestHash(input: CreateComplaintInput): string {
+  return createHash('sha256').update(JSON.stringify(input)).digest('hex');
+}
+
+export interface CreateResult {
+  complaint: ComplaintDto;
+  replayed: boolean;
+}
+
+/**
+ * Takes a complaint in from any channel: one record, its classification, its route and
+ * its SLA clocks, with every step in the event log, all in one transaction. With an
+ * Idempotency-Key a retry returns the first complaint instead of writing a second.
+ */
+export async function createComplaint(
+  ctx: AppContext,
+  p: Principal,
+  input: CreateComplaintInput,
+  idempotencyKey?: string,
+): Promise<CreateResult> {
+  assertCan(p, 'create');
+  const now = ctx.clock.now();
+  const actor = actorOf(p);
+  const id = randomUUID();
+  const outcome = await ctx.db.transaction(async (tx): Promise<{ replayOf: string } | { created: string }> => {
+    if (idempotencyKey) {
+      const principalKey = p.kind === 'user' ? `user:${p.userId}` : `customer:${p.customerId}`;
+      const hash = requestHash(input);
+      const claimed = await tx.query(
+        `insert into idempotency_keys (principal, key, request_hash, complaint_id, created_at)
+         values ($1, $2, $3, $4, $5) on conflict do nothing returning 1`,
+        [principalKey, idempotencyKey, hash, id, now],
+      );
+      if (!claimed.length) {
+        const [prior] = await tx.query<{ request_hash: string; complaint_id: string }>(
+          'select request_hash, complaint_id from idempotency_keys where principal = $1 and key = $2',
+          [principalKey, idempotencyKey],
+        );
+        if (prior!.request_hash !== hash) throw new AppError('idempotency_key_reused');
+        return { replayOf: prior!.complaint_id };
+      }
+    }
+    const customerId = await resolveCustomerId(tx, p, input, now);
+    const orderId = await resolveOrderId(tx, customerId, input.orderId);
+    const category = input.category ?? 'other';
+    const severity = input.severity ?? 'general';
+    const departmentCode = DEFAULT_DEPARTMENT[category];
+    const [dept] = await tx.query<{ id: string }>('select id from departments where code = $1', [departmentCode]);
+    const policy = await loadPolicy(tx, severity);
+    const due = dueTimes(policy, calendarOf(policy), now, 0);
+    const sla = {
+      status: 'new' as const,
+      sla_cycle: 1,
+      sla_started_at: now,
+      sla_paused_at: null,
+      sla_paused_ms: 0,
+      ...due,
+      first_response_at: null,
+      resolved_at: null,
+    };
+    const { sla_urgent_at, sla_next_check_at } = schedule(sla, new Set());
+    const [row] = await tx.query<{ number: string }>(
+      `with seq as (select nextval('complaint_number_seq') as n)
+       insert into complaints (id, number, customer_id, order_id, channel, subject, description, category, severity,
+         status, department_id, amount_claimed, currency, tags, sla_started_at, first_response_due_at,
+         first_response_at_risk_at, resolution_due_at, resolution_at_risk_at, sla_urgent_at, sla_next_check_at,
+         created_at, updated_at)
+       select $1, 'C-' || $2 || '-' || case when seq.n < 1000000 then lpad(seq.n::text, 6, '0') else seq.n::text end,
+         $3, $4, $5, $6, $7, $8, $9, 'new', $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $14, $14
+       from seq returning number`,
+      [
+        id, String(now.getUTCFullYear()), customerId, orderId, input.channel, input.subject, input.description,
+        category, severity, dept?.id ?? null, input.amount ?? null, input.amount !== undefined ? (input.currency ?? 'CNY') : null,
+        input.tags ?? [], now, due.first_response_due_at, due.first_response_at_risk_at, due.resolution_due_at,
+        due.resolution_at_risk_at, sla_urgent_at, sla_next_check_at,
+      ],
+    );
+    const base = { complaintId: id, at: now };
+    await appendEvent(tx, {
+      ...base, type: 'complaint.created', actor,
+      data: { number: row!.number, channel: input.channel, subject: input.subject, customerId, orderId, amountClaimed: input.amount ?? null },
+    });
+    await appendEvent(tx, {
+      ...base, type: 'complaint.classified', actor: SYSTEM_ACTOR,
+      data: { category, severity, source: input.category || input.severity ? 'request' : 'default' },
+    });
+    await appendEvent(tx, {
+      ...base, type: 'complaint.routed', actor: SYSTEM_ACTOR,
+      data: { department: dept ? departmentCode : null, reason: dept ? `default department for ${category}` : `department ${departmentCode} does not exist` },
+    });
+    await appendEvent(tx, {
+      ...base, type: 'sla.started', actor: SYSTEM_ACTOR,
+      data: { cycle: 1, severity, firstResponseDueAt: due.first_response_due_at.toISOString(), resolutionDueAt: due.resolution_due_at.toISOString() },
+    });
+    return { created: id };
+  });
+  if ('replayOf' in outcome) return { complaint: await getComplaint(ctx, p, outcome.replayOf), replayed: true };
+  return { complaint: await getComplaint(ctx, p, outcome.created), replayed: false };
+}

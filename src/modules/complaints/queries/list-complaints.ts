@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { SqlWhere, likeEscape } from '../../../db/sql-builder.js';
+import type { AppContext } from '../../../http/context.js';
+import { decodeCursor, encodeCursor } from '../../../http/cursor.js';
+import { isoDateTime, limitParam, line, multi, queryBool } from '../../../http/schemas.js';
+import type { Principal } from '../../auth/principal.js';
+import { complaintScope } from '../complaint-policy.js';
+import { COMPLAINT_VIEW_SELECT, complaintToApi, type ComplaintDto, type ComplaintViewRow } from '../complaint-row.js';
+import { OPEN_STATUSES, STATUSES } from '../lifecycle.js';
+import { CATEGORIES, CHANNELS, SEVERITIES } from '../taxonomy.js';
+
+export const listComplaintsQuery = z
+  .object({
+    status: multi([...STATUSES, 'open'] as const).optional(),
+    severity: multi(SEVERITIES).optional(),
+    category: multi(CATEGORIES).optional(),
+    channel: multi(CHANNELS).optional(),
+    department: line(40).optional().describe('department code'),
+    departmentId: z.uuid().optional(),
+    assigneeId: z.union([z.uuid(), z.enum(['me', 'none'])]).optional(),
+    customerId: z.uuid().optional(),
+    atRisk: queryBool.optional(),
+    breached: queryBool.optional(),
+    createdFrom: isoDateTime.optional(),
+    createdTo: isoDateTime.optional(),
+    q: line(200).optional().describe('text in number, subject or description'),
+    sort: z.enum(['urgency', '-created', 'created']).default('-created'),
+    limit: limitParam,
+    cursor: z.string().max(500).optional(),
+  })
+  .strict();
+export type ListComplaintsQuery = z.infer<typeof listComplaintsQuery>;
+
+export async function listComplaints(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  p: Principal,
+  q: ListComplaintsQuery,
+): Promise<{ items: ComplaintDto[]; nextCursor: string | null }> {
+  const now = ctx.clock.now();
+  const w = complaintScope(p, new SqlWhere());
+  if (q.status) {
+    const statuses = q.status.flatMap((s) => (s === 'open' ? [...OPEN_STATUSES] : [s]));
+    w.add('c.status = any(?)', statuses);
+  }
+  if (q.severity) w.add('c.severity = any(?)', q.severity);
+  if (q.category) w.add('c.category = any(?)', q.category);
+  if (q.channel) w.add('c.channel = any(?)', q.channel);
+  if (q.department) w.add('c.department_id = (select id from departments where code = ?)', q.department);
+  if (q.departmentId) w.add('c.department_id = ?', q.departmentId);
+  if (q.assigneeId === 'none') w.add('c.assignee_id is null');
+  else if (q.assigneeId === 'me') w.add('c.assignee_id = ?', p.kind === 'user' ? p.userId : null);
+  else if (q.assigneeId) w.add('c.assignee_id = ?', q.assigneeId);
+  if (q.customerId) w.add('c.customer_id = ?', q.customerId);
+  if (q.createdFrom) w.add('c.created_at >= ?', new Date(q.createdFrom));
+  if (q.createdTo) w.add('c.created_at < ?', new Date(q.createdTo));
+  if (q.q) w.add(`c.search_text ilike ?`, `%${likeEscape(q.q)}%`);
+  // Live SLA marks: a clock runs only while sla_urgent_at is set (open and not paused).
+  if (q.atRisk !== undefined) {
+    const cond = `(c.sla_urgent_at is not null and (
+        (c.first_response_at is null and c.first_response_at_risk_at <= $N and c.first_response_due_at > $N)
+        or (c.resolved_at is null and c.resolution_at_risk_at <= $N and c.resolution_due_at > $N)))`;
+    const n = w.param(now);
+    w.add(q.atRisk ? cond.replace(/\$N/g, n) : `not ${cond.replace(/\$N/g, n)}`);
+  }
+  if (q.breached !== undefined) {
+    const cond = `(c.sla_breached or (c.sla_urgent_at is not null and c.sla_urgent_at <= ?))`;
+    w.add(q.breached ? cond : `not ${cond}`, now);
+  }
+
+  let order: string;
+  if (q.sort === 'urgency') {
+    if (q.cursor) {
+      const [u, id] = decodeCursor(q.cursor, 2);
+      if (u === null) w.add('c.sla_urgent_at is null and c.id > ?', String(id));
+      else w.add('((c.sla_urgent_at, c.id) > (?, ?) or c.sla_urgent_at is null)', new Date(String(u)), String(id));
+    }
+    order = 'c.sla_urgent_at asc nulls last, c.id asc';
+  } else {
+    const desc = q.sort === '-created';
+    if (q.cursor) {
+      const [t, id] = decodeCursor(q.cursor, 2);
+      w.add(`(c.created_at, c.id) ${desc ? '<' : '>'} (?, ?)`, new Date(String(t)), String(id));
+    }
+    order = desc ? 'c.created_at desc, c.id desc' : 'c.created_at asc, c.id asc';
+  }
+  const rows = await ctx.db.query<ComplaintViewRow>(
+    `${COMPLAINT_VIEW_SELECT} ${w.toSql()} order by ${order} limit ${q.limit + 1}`,
+    w.params,
+  );
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  const nextCursor =
+    rows.length > q.limit && last
+      ? encodeCursor(q.sort === 'urgency' ? [last.sla_urgent_at?.toISOString() ?? null, last.id] : [last.created_at.toISOString(), last.id])
+      : null;
+  return { items: page.map((r) => complaintToApi(r, now)), nextCursor };
+}

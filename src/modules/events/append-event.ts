@@ -1,0 +1,63 @@
+import type { Queryable } from '../../db/database.js';
+import type { Actor } from '../auth/principal.js';
+import { EVENT_PAYLOADS, laneFor, type EventPayload, type EventType, type Lane } from './event-types.js';
+
+export interface ComplaintEvent {
+  id: string;
+  complaintId: string;
+  type: EventType;
+  lane: Lane;
+  actor: Actor;
+  at: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Appends one event. Callers pass the transaction that makes the change, so the change
+ * and its event commit together (DESIGN §4).
+ */
+export async function appendEvent<T extends EventType>(
+  tx: Queryable,
+  e: { complaintId: string; type: T; actor: Actor; at: Date; data: EventPayload<T>; lane?: Lane },
+): Promise<void> {
+  const data = EVENT_PAYLOADS[e.type].parse(e.data);
+  await tx.query(
+    `insert into complaint_events (complaint_id, type, lane, actor_kind, actor_id, actor_role, at, data)
+     values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [e.complaintId, e.type, e.lane ?? laneFor(e.type, e.actor), e.actor.kind, e.actor.id, e.actor.role, e.at, data],
+  );
+}
+
+interface EventRow {
+  id: string;
+  complaint_id: string;
+  type: EventType;
+  lane: Lane;
+  actor_kind: Actor['kind'];
+  actor_id: string | null;
+  actor_role: string | null;
+  at: Date;
+  data: Record<string, unknown>;
+}
+
+export function eventFromRow(r: EventRow): ComplaintEvent {
+  return {
+    id: String(r.id),
+    complaintId: r.complaint_id,
+    type: r.type,
+    lane: r.lane,
+    actor: { kind: r.actor_kind, id: r.actor_id, role: r.actor_role },
+    at: r.at.toISOString(),
+    data: r.data,
+  };
+}
+
+export async function listEvents(db: Queryable, complaintId: string, lanes?: readonly Lane[]): Promise<ComplaintEvent[]> {
+  const rows = await db.query<EventRow>(
+    `select id::text as id, complaint_id, type, lane, actor_kind, actor_id, actor_role, at, data
+       from complaint_events where complaint_id = $1 ${lanes ? 'and lane = any($2)' : ''}
+      order by at, id`,
+    lanes ? [complaintId, [...lanes]] : [complaintId],
+  );
+  return rows.map(eventFromRow);
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+export const LANES = ['evidence', 'customer', 'frontstage', 'backstage', 'support'] as const;
+export type Lane = (typeof LANES)[number];
+
+const clock = z.enum(['first_response', 'resolution']);
+const iso = z.string();
+
+/**
+ * One typed payload per event type (DESIGN §4). Appending an event validates its payload
+ * against this table, so the log never holds a shape nobody declared.
+ */
+export const EVENT_PAYLOADS = {
+  'complaint.created': z.object({
+    number: z.string(),
+    channel: z.string(),
+    subject: z.string(),
+    customerId: z.string(),
+    orderId: z.string().nullable(),
+    amountClaimed: z.number().nullable(),
+  }),
+  'complaint.classified': z.object({
+    category: z.string(),
+    severity: z.string(),
+    source: z.enum(['request', 'default', 'classifier']),
+    confidence: z.number().optional(),
+    reasons: z.array(z.string()).optional(),
+  }),
+  'complaint.routed': z.object({ department: z.string().nullable(), reason: z.string() }),
+  'complaint.status_changed': z.object({ from: z.string(), to: z.string(), reason: z.string().nullable() }),
+  'complaint.assigned': z.object({ from: z.string().nullable(), to: z.string().nullable() }),
+  'complaint.severity_changed': z.object({ from: z.string(), to: z.string(), reason: z.string().nullable() }),
+  'complaint.category_changed': z.object({ from: z.string(), to: z.string(), reason: z.string().nullable() }),
+  'complaint.department_changed': z.object({ from: z.string().nullable(), to: z.string().nullable() }),
+  'complaint.tags_changed': z.object({ from: z.array(z.string()), to: z.array(z.string()) }),
+  'message.customer': z.object({ messageId: z.string(), channel: z.string(), length: z.number() }),
+  'message.public_reply': z.object({ messageId: z.string(), channel: z.string(), length: z.number(), firstResponse: z.boolean() }),
+  'message.internal_note': z.object({ messageId: z.string(), length: z.number() }),
+  'sla.started': z.object({
+    cycle: z.number(),
+    severity: z.string(),
+    firstResponseDueAt: iso,
+    resolutionDueAt: iso,
+  }),
+  'sla.recomputed': z.object({ cycle: z.number(), reason: z.string(), firstResponseDueAt: iso, resolutionDueAt: iso }),
+  'sla.paused': z.object({ cycle: z.number(), reason: z.string() }),
+  'sla.resumed': z.object({ cycle: z.number(), pausedMs: z.number(), firstResponseDueAt: iso, resolutionDueAt: iso }),
+  'sla.first_response_met': z.object({ cycle: z.number(), dueAt: iso, withinSla: z.boolean() }),
+  'sla.at_risk': z.object({ cycle: z.number(), clock, dueAt: iso, elapsedRatio: z.number() }),
+  'sla.breached': z.object({ cycle: z.number(), clock, dueAt: iso }),
+} as const;
+
+export type EventType = keyof typeof EVENT_PAYLOADS;
+export type EventPayload<T extends EventType> = z.infer<(typeof EVENT_PAYLOADS)[T]>;
+export const EVENT_TYPES = Object.keys(EVENT_PAYLOADS) as EventType[];
+
+/** Lane of an event whose lane does not depend on who did it. */
+const FIXED_LANE: Partial<Record<EventType, Lane>> = {
+  'complaint.created': 'customer',
+  'message.customer': 'customer',
+  'message.public_reply': 'frontstage',
+  'message.internal_note': 'backstage',
+  'complaint.classified': 'support',
+  'complaint.routed': 'support',
+  'sla.started': 'support',
+  'sla.recomputed': 'support',
+  'sla.paused': 'support',
+  'sla.resumed': 'support',
+  'sla.first_response_met': 'support',
+  'sla.at_risk': 'support',
+  'sla.breached': 'support',
+};
+
+/**
+ * Where a step happens on the blueprint: fixed for most types; for actions anyone may take
+ * (status changes, re-classification) it follows the actor — a customer acts in the customer
+ * lane, department staff backstage, front-line staff frontstage, the system in support.
+ */
+export function laneFor(type: EventType, actor: { kind: string; role: string | null }): Lane {
+  const fixed = FIXED_LANE[type];
+  if (fixed) return fixed;
+  if (actor.kind === 'customer') return 'customer';
+  if (actor.kind === 'system') return 'support';
+  if (actor.kind === 'bot') return 'frontstage';
+  if (actor.role === 'department_staff') return 'backstage';
+  return 'frontstage';
+}

@@ -1,0 +1,60 @@
+import type { Queryable } from '../../db/database.js';
+import { SYSTEM_ACTOR } from '../auth/principal.js';
+import { appendEvent } from '../events/append-event.js';
+import { alertKey, dueAlerts, type ClockName, type SlaFields } from './clock-state.js';
+
+export async function loadAlerted(tx: Queryable, complaintId: string, cycle: number): Promise<Set<string>> {
+  const rows = await tx.query<{ clock: ClockName; kind: 'at_risk' | 'breached' }>(
+    'select clock, kind from sla_alerts where complaint_id = $1 and cycle = $2',
+    [complaintId, cycle],
+  );
+  return new Set(rows.map((r) => alertKey(r.clock, r.kind)));
+}
+
+/**
+ * Records every passed, not-yet-recorded threshold of the running clocks as sla.at_risk /
+ * sla.breached, each exactly once: the sla_alerts primary key decides who writes, so two
+ * instances (or a sweep racing a reply) can never both write the event. The event carries
+ * the instant the threshold passed, not when it was noticed (e.g. after a restart).
+ * Returns whether a breach was recorded.
+ */
+export async function recordDueAlerts(
+  tx: Queryable,
+  complaintId: string,
+  f: SlaFields,
+  alerted: Set<string>,
+  now: Date,
+  clocks?: readonly ClockName[],
+): Promise<{ breached: boolean }> {
+  let breached = false;
+  for (const a of dueAlerts(f, alerted, now, clocks)) {
+    const inserted = await tx.query(
+      `insert into sla_alerts (complaint_id, clock, kind, cycle, at) values ($1, $2, $3, $4, $5)
+       on conflict do nothing returning 1`,
+      [complaintId, a.clock, a.kind, f.sla_cycle, a.at],
+    );
+    alerted.add(alertKey(a.clock, a.kind));
+    if (!inserted.length) continue;
+    if (a.kind === 'at_risk') {
+      const start = f.sla_started_at.getTime();
+      const ratio = (a.at.getTime() - start) / Math.max(1, a.dueAt.getTime() - start);
+      await appendEvent(tx, {
+        complaintId,
+        type: 'sla.at_risk',
+        actor: SYSTEM_ACTOR,
+        at: a.at,
+        data: { cycle: f.sla_cycle, clock: a.clock, dueAt: a.dueAt.toISOString(), elapsedRatio: Math.round(ratio * 1000) / 1000 },
+      });
+    } else {
+      breached = true;
+      await appendEvent(tx, {
+        complaintId,
+        type: 'sla.breached',
+        actor: SYSTEM_ACTOR,
+        at: a.at,
+        data: { cycle: f.sla_cycle, clock: a.clock, dueAt: a.dueAt.toISOString() },
+      });
+    }
+  }
+  return { breached };
+}

@@ -1,0 +1,61 @@
+import type { AppContext } from '../../http/context.js';
+import type { ComplaintRow } from '../complaints/complaint-row.js';
+import { saveComplaint } from '../complaints/complaint-row.js';
+import { schedule } from './clock-state.js';
+import { loadAlerted, recordDueAlerts } from './sla-alerts.js';
+
+const BATCH = 200;
+
+/**
+ * One pass of the durable SLA scheduler. The schedule lives in the database
+ * (complaints.sla_next_check_at), so a pass after a restart picks up whatever fell due
+ * while no server ran. Rows are claimed with SKIP LOCKED: instances sharing one
+ * PostgreSQL split the work instead of queueing behind each other.
+ * Returns the number of complaints looked at.
+ */
+export async function runSlaSweep(ctx: Pick<AppContext, 'db' | 'clock'>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const now = ctx.clock.now();
+    const handled = await ctx.db.transaction(async (tx) => {
+      const rows = await tx.query<ComplaintRow>(
+        `select * from complaints where sla_next_check_at <= $1
+          order by sla_next_check_at limit ${BATCH} for update skip locked`,
+        [now],
+      );
+      for (const row of rows) {
+        const alerted = await loadAlerted(tx, row.id, row.sla_cycle);
+        const { breached } = await recordDueAlerts(tx, row.id, row, alerted, now);
+        const next = schedule(row, alerted);
+        await saveComplaint(tx, row.id, { ...next, sla_breached: row.sla_breached || breached });
+      }
+      return rows.length;
+    });
+    total += handled;
+    if (handled < BATCH) return total;
+  }
+}
+
+/** Runs the sweep now (catching up after downtime) and then every `intervalMs`. */
+export function startSlaScheduler(ctx: AppContext, intervalMs: number, log: (msg: string, err?: unknown) => void) {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const tick = () => {
+    running = runSlaSweep(ctx)
+      .then(() => undefined)
+      .catch((err: unknown) => log('SLA sweep failed; retrying next tick', err))
+      .finally(() => {
+        running = null;
+        if (!stopped) timer = setTimeout(tick, intervalMs);
+      });
+  };
+  tick();
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      if (running) await running;
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { systemClock, type Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import { migrate } from '../db/migrate.js';
+import { openDatabase } from '../db/open-database.js';
+import { buildApp } from '../http/app.js';
+import type { AppContext } from '../http/context.js';
+import type { AnyRoute } from '../http/define-route.js';
+import { startSlaScheduler } from '../modules/sla/sla-scheduler.js';
+import { bootstrap } from './bootstrap.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  ctx: AppContext;
+  url: string;
+  generatedAdminPassword: string | null;
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens the database, migrates, bootstraps, serves HTTP and runs the background
+ * scheduler. Used by `npm start`, the tests and the benchmarks alike.
+ */
+export async function startServer(
+  config: Config,
+  opts: { clock?: Clock; db?: Database; listen?: boolean; scheduler?: boolean; logger?: boolean; extraRoutes?: AnyRoute[] } = {},
+): Promise<RunningServer> {
+  const db = opts.db ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE }));
+  try {
+    await migrate(db);
+    const boot = await bootstrap(db, { adminEmail: config.ADMIN_EMAIL, adminPassword: config.ADMIN_PASSWORD });
+    const ctx: AppContext = { db, clock: opts.clock ?? systemClock, config, instanceId: randomUUID() };
+    const app = await buildApp(ctx, { logger: opts.logger, extraRoutes: opts.extraRoutes });
+    const scheduler = opts.scheduler === false ? null : startSlaScheduler(ctx, config.SLA_SWEEP_INTERVAL_MS, (msg, err) => app.log.error({ err }, msg));
+    let url = '';
+    if (opts.listen !== false) {
+      url = await app.listen({ port: config.PORT, host: config.HOST });
+      url = url.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+    }
+    return {
+      app, ctx, url, generatedAdminPassword: boot.generatedPassword,
+      async stop() {
+        await scheduler?.stop();
+        await app.close();
+        if (!opts.db) await db.close();
+      },
+    };
+  } catch (err) {
+    if (!opts.db) await db.close();
+    throw err;
+  }
+}
