@@ -5,9 +5,9 @@
 export type SqlParam = string | number | boolean | null | Date | string[] | Record<string, unknown> | unknown[];
 
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+  query: <T = Record<string, unknown>>(sql: string, params?: readonly SqlParam[]) => Promise<T[]>;
   /** Runs a multi-statement script without parameters (migrations). */
-  exec(sql: string): Promise<void>;
+  exec: (sql: string) => Promise<void>;
 }
 
 export interface Database extends Queryable {

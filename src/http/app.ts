@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import type { ZodType } from 'zod';
 import { AppError, errorBody } from '../errors.js';
 import { principalFromToken } from '../modules/auth/sessions.js';
 import type { Principal } from '../modules/auth/principal.js';
@@ -69,13 +70,12 @@ function register(app: FastifyInstance, ctx: AppContext, route: AnyRoute) {
     handler: async (req, reply) => {
       const principal = await authenticate(ctx, req);
       if (route.auth === 'required' && !principal) throw new AppError('unauthenticated');
-      const params = parseInput(route.params, req.params, 'params');
-      const query = parseInput(route.query, req.query, 'query');
-      const body = route.body
-        ? parseInput(route.body, req.body, 'body')
-        : undefined;
+      const params: unknown = parseInput(route.params as ZodType<unknown> | undefined, req.params, 'params');
+      const query: unknown = parseInput(route.query as ZodType<unknown> | undefined, req.query, 'query');
+      // A route without a body schema ignores whatever body was sent.
+      const body: unknown = route.body ? parseInput(route.body as ZodType<unknown>, req.body, 'body') : undefined;
       const input = { params, query, body, ctx, req, reply };
-      const result = route.auth === 'required'
+      const result: unknown = route.auth === 'required'
         ? await route.handler({ ...input, principal: principal! })
         : await route.handler({ ...input, principal });
       if (reply.sent) return reply;

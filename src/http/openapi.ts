@@ -3,7 +3,7 @@ import type { AnyRoute } from './define-route.js';
 import { ERROR_CATALOGUE } from '../errors.js';
 
 function toSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  return z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' }) as Record<string, unknown>;
+  return z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' });
 }
 
 function parametersFrom(schema: z.ZodType | undefined, where: 'path' | 'query') {

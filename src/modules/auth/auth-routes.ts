@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRoute } from '../../http/define-route.js';
 import { idParams, line } from '../../http/schemas.js';
 import { AppError, notFound } from '../../errors.js';
-import { login, userToApi } from './login.js';
+import { login } from './login.js';
 import { createSession, revokeSession } from './sessions.js';
 import type { Principal } from './principal.js';
 

@@ -40,7 +40,10 @@ export const customerRoutes = [
     async handler({ ctx, principal, query }) {
       requireRole(principal, READERS, 'list customers');
       const w = new SqlWhere();
-      if (query.q) w.add('(c.name ilike ? or c.email ilike ? or c.phone like ?)', ...Array(3).fill(`%${likeEscape(query.q)}%`));
+      if (query.q) {
+        const like = `%${likeEscape(query.q)}%`;
+        w.add('(c.name ilike ? or c.email ilike ? or c.phone like ?)', like, like, like);
+      }
       if (query.tier) w.add('c.tier = ?', query.tier);
       if (query.email) w.add('lower(c.email) = lower(?)', query.email);
       if (query.phone) w.add('c.phone = ?', normalisePhone(query.phone));
@@ -75,7 +78,7 @@ export const customerRoutes = [
       requireRole(principal, FRONT_LINE, 'update customers');
       const map: Record<string, string> = { name: 'name', email: 'email', phone: 'phone', locale: 'locale', tier: 'tier', externalId: 'external_id' };
       const w = new SqlWhere();
-      const sets = Object.entries(body).map(([k, v]) => `${map[k]} = ${w.param(k === 'phone' && typeof v === 'string' ? normalisePhone(v) : (v as string))}`);
+      const sets = Object.entries(body).map(([k, v]) => `${map[k]} = ${w.param(k === 'phone' && typeof v === 'string' ? normalisePhone(v) : v)}`);
       sets.push(`updated_at = ${w.param(ctx.clock.now())}`);
       try {
         const [row] = await ctx.db.query<CustomerRow>(`update customers set ${sets.join(', ')} where id = ${w.param(params.id)} returning *`, w.params);

@@ -106,7 +106,7 @@ export const orderRoutes = [
       const w = new SqlWhere();
       const sets = Object.entries(body).map(([k, v]) => {
         const value = (k === 'placedAt' || k === 'deliveredAt') && typeof v === 'string' ? new Date(v) : v;
-        return `${cols[k]} = ${w.param(value as never)}`;
+        return `${cols[k]} = ${w.param(value)}`;
       });
       sets.push(`updated_at = ${w.param(ctx.clock.now())}`);
       try {

@@ -133,7 +133,7 @@ const DAY_CACHE_LIMIT = 20_000;
 
 function toMinuteIntervals(list: ReadonlyArray<readonly [string, string]> | undefined): readonly MinuteInterval[] {
   if (!list?.length) return NO_HOURS;
-  // Sorted so that intervalsOn can merge neighbours in a single pass.
+  // Sorted because add/between walk a day's intervals in time order.
   return list.map(([s, e]): MinuteInterval => [minutesOf(s), minutesOf(e)]).sort((a, b) => a[0] - b[0]);
 }
 
@@ -224,7 +224,7 @@ class ZonedBusinessCalendar implements BusinessCalendar {
     return this.weekly[weekdayIndex(day)] ?? NO_HOURS;
   }
 
-  /** The open UTC intervals of one local date, sorted, non-empty and non-overlapping. */
+  /** The open UTC intervals of one local date, sorted and non-empty; the schema already rules out overlap. */
   private intervalsOn(day: number): readonly Interval[] {
     const cached = this.dayCache.get(day);
     if (cached) return cached;
@@ -233,17 +233,12 @@ class ZonedBusinessCalendar implements BusinessCalendar {
     if (hours.length) {
       const wallMidnight = day * DAY_MS;
       const offsets = this.offsetsAround(wallMidnight);
-      const out: Array<[number, number]> = [];
+      const out: Interval[] = [];
       for (const [sMin, eMin] of hours) {
         const s = this.wallToInstant(wallMidnight + sMin * MINUTE_MS, offsets);
         const e = this.wallToInstant(wallMidnight + eMin * MINUTE_MS, offsets);
         // An interval lying wholly inside a spring-forward gap collapses to nothing.
-        if (e <= s) continue;
-        // Touching intervals (09-12, 12-18) merge so that the clock is open at 12:00 itself
-        // and a due time never lands on a seam that is not really a closing time.
-        const last = out[out.length - 1];
-        if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-        else out.push([s, e]);
+        if (e > s) out.push([s, e]);
       }
       result = out;
     }

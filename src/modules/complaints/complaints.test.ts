@@ -1,0 +1,221 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, json, type TestApp } from '../../test/test-app.js';
+
+type Complaint = {
+  id: string; number: string; status: string; channel: string; category: string; severity: string; department: string | null;
+  customer: { id: string }; firstResponseAt: string | null; resolvedAt: string | null;
+  sla: { firstResponseDueAt: string; resolutionDueAt: string; cycle: number; paused: boolean; breached: boolean };
+};
+type EventItem = { id: string; type: string; lane: string; actor: { kind: string; id: string | null; role: string | null }; at: string; data: Record<string, unknown> };
+
+let t: TestApp;
+let agent: { id: string; token: string };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  agent = await t.user('agent');
+});
+afterAll(() => t.stop());
+
+async function create(body: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  const res = await t.request('POST', '/api/v1/complaints', {
+    token: agent.token,
+    headers,
+    body: { channel: 'phone', subject: '包裹三天没到', description: '订单显示已发货，但三天没有物流更新。', customer: { name: '李雷', phone: '+86 138 0000 0001' }, ...body },
+  });
+  return res;
+}
+
+describe('complaint intake', () => {
+  it('creates a complaint with number, defaults, department and SLA due times', async () => {
+    const res = await create({ category: 'logistics' });
+    expect(res.statusCode).toBe(201);
+    const c = json<Complaint>(res);
+    expect(c.number).toMatch(/^C-2026-\d{6}$/);
+    expect(c).toMatchObject({ status: 'new', channel: 'phone', category: 'logistics', severity: 'general', department: 'logistics' });
+    // general: 30 min / 24 h from the manual clock's 2026-03-02T01:00Z
+    expect(c.sla.firstResponseDueAt).toBe('2026-03-02T01:30:00.000Z');
+    expect(c.sla.resolutionDueAt).toBe('2026-03-03T01:00:00.000Z');
+    const got = json<Complaint>(await t.request('GET', `/api/v1/complaints/${c.id}`, { token: agent.token }));
+    expect(got.number).toBe(c.number);
+  });
+
+  it('defaults category/severity to other/general and routes to customer service', async () => {
+    const c = json<Complaint>(await create());
+    expect(c).toMatchObject({ category: 'other', severity: 'general', department: 'customer_service' });
+  });
+
+  it('urgent severity uses the 10 min / 2 h policy', async () => {
+    const c = json<Complaint>(await create({ severity: 'urgent', category: 'safety' }));
+    expect(c.department).toBe('management');
+    expect(new Date(c.sla.firstResponseDueAt).getTime() - t.clock.now().getTime()).toBe(10 * 60_000);
+    expect(new Date(c.sla.resolutionDueAt).getTime() - t.clock.now().getTime()).toBe(2 * 3_600_000);
+  });
+
+  it('matches an inline customer by email, then phone, instead of creating a duplicate', async () => {
+    const a = json<Complaint>(await create({ customer: { name: 'Ann', email: 'ann@example.com' } }));
+    const b = json<Complaint>(await create({ customer: { name: 'Ann B.', email: 'ANN@example.com' } }));
+    expect(b.customer.id).toBe(a.customer.id);
+    const c = json<Complaint>(await create({ customer: { name: 'Phone only', phone: '138-0000-0099' } }));
+    const d = json<Complaint>(await create({ customer: { name: 'Phone again', phone: '13800000099' } }));
+    expect(d.customer.id).toBe(c.customer.id);
+  });
+
+  it('writes created, classified, routed and sla.started events with lanes in the same transaction', async () => {
+    const c = json<Complaint>(await create());
+    const events = json<{ items: EventItem[] }>(await t.request('GET', `/api/v1/complaints/${c.id}/events`, { token: agent.token })).items;
+    expect(events.map((e) => [e.type, e.lane])).toEqual([
+      ['complaint.created', 'customer'],
+      ['complaint.classified', 'support'],
+      ['complaint.routed', 'support'],
+      ['sla.started', 'support'],
+    ]);
+    expect(events[0]!.actor).toEqual({ kind: 'user', id: agent.id, role: 'agent' });
+  });
+
+  it('an Idempotency-Key retry returns the same complaint and writes nothing new', async () => {
+    const before = await t.db.query<{ n: number }>('select count(*)::int as n from complaints');
+    const first = await create({ subject: 'idempotent' }, { 'idempotency-key': 'retry-1' });
+    const second = await create({ subject: 'idempotent' }, { 'idempotency-key': 'retry-1' });
+    expect(first.statusCode).toBe(201);
+    expect(second.statusCode).toBe(201);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(json<Complaint>(second).id).toBe(json<Complaint>(first).id);
+    const after = await t.db.query<{ n: number }>('select count(*)::int as n from complaints');
+    expect(after[0]!.n - before[0]!.n).toBe(1);
+    const reused = await create({ subject: 'different body' }, { 'idempotency-key': 'retry-1' });
+    expect(reused.statusCode).toBe(422);
+    expect(json<{ error: { code: string } }>(reused).error.code).toBe('idempotency_key_reused');
+  });
+
+  it('concurrent retries with one Idempotency-Key create exactly one complaint', async () => {
+    const results = await Promise.all(Array.from({ length: 8 }, () => create({ subject: 'concurrent' }, { 'idempotency-key': 'race-1' })));
+    expect(results.every((r) => r.statusCode === 201)).toBe(true);
+    expect(new Set(results.map((r) => json<Complaint>(r).id)).size).toBe(1);
+    const rows = await t.db.query<{ n: number }>(`select count(*)::int as n from complaints where subject = 'concurrent'`);
+    expect(rows[0]!.n).toBe(1);
+  });
+
+  it('stores HTML as text and returns it unchanged', async () => {
+    const html = '<img src=x onerror=alert(1)> & <b>bold</b>';
+    const c = json<Complaint & { description: string }>(await create({ description: html }));
+    expect(c.description).toBe(html);
+  });
+});
+
+describe('lifecycle', () => {
+  it('first public reply is the first response and moves new → in_progress', async () => {
+    const c = json<Complaint>(await create());
+    t.clock.advance(5 * 60_000);
+    const reply = await t.request('POST', `/api/v1/complaints/${c.id}/messages`, { token: agent.token, body: { kind: 'public_reply', body: '您好，我们正在核实物流信息。' } });
+    expect(reply.statusCode).toBe(201);
+    const after = json<Complaint>(await t.request('GET', `/api/v1/complaints/${c.id}`, { token: agent.token }));
+    expect(after.status).toBe('in_progress');
+    expect(after.firstResponseAt).toBe(t.clock.now().toISOString());
+    const types = json<{ items: EventItem[] }>(await t.request('GET', `/api/v1/complaints/${c.id}/events`, { token: agent.token })).items.map((e) => e.type);
+    expect(types).toContain('sla.first_response_met');
+    expect(types.filter((x) => x === 'complaint.status_changed')).toHaveLength(1);
+  });
+
+  it('an internal note is not a first response', async () => {
+    const c = json<Complaint>(await create());
+    await t.request('POST', `/api/v1/complaints/${c.id}/messages`, { token: agent.token, body: { kind: 'internal_note', body: 'check courier' } });
+    const after = json<Complaint>(await t.request('GET', `/api/v1/complaints/${c.id}`, { token: agent.token }));
+    expect(after.firstResponseAt).toBeNull();
+    expect(after.status).toBe('new');
+  });
+
+  it('walks new → in_progress → awaiting_department → in_progress → resolved → closed', async () => {
+    const c = json<Complaint>(await create());
+    for (const status of ['in_progress', 'awaiting_department', 'in_progress', 'resolved', 'closed']) {
+      const res = await t.request('POST', `/api/v1/complaints/${c.id}/status`, { token: agent.token, body: { status } });
+      expect(res.statusCode, `to ${status}: ${res.body}`).toBe(200);
+      expect(json<Complaint>(res).status).toBe(status);
+    }
+  });
+
+  it('refuses an illegal transition with 409 invalid_transition and changes nothing', async () => {
+    const c = json<Complaint>(await create());
+    const eventsBefore = json<{ items: EventItem[] }>(await t.request('GET', `/api/v1/complaints/${c.id}/events`, { token: agent.token })).items.length;
+    const res = await t.request('POST', `/api/v1/complaints/${c.id}/status`, { token: agent.token, body: { status: 'closed' } });
+    expect(res.statusCode).toBe(409);
+    expect(json<{ error: { code: string } }>(res).error.code).toBe('invalid_transition');
+    const after = json<Complaint>(await t.request('GET', `/api/v1/complaints/${c.id}`, { token: agent.token }));
+    expect(after.status).toBe('new');
+    const eventsAfter = json<{ items: EventItem[] }>(await t.request('GET', `/api/v1/complaints/${c.id}/events`, { token: agent.token })).items.length;
+    expect(eventsAfter).toBe(eventsBefore);
+  });
+
+  it('resolved → reopened starts a new SLA cycle; closed and cancelled are final', async () => {
+    const c = json<Complaint>(await create());
+    await t.request('POST', `/api/v1/complaints/${c.id}/status`, { token: agent.token, body: { status: 'resolved' } });
+    t.clock.advance(3_600_000);
+    const reopened = json<Complaint>(await t.request('POST', `/api/v1/complaints/${c.id}/status`, { token: agent.token, body: { status: 'reopened', reason: 'customer not satisfied' } }));
+    expect(reopened.status).toBe('reopened');
+    expect(reopened.resolvedAt).toBeNull();
+    expect(reopened.sla.cycle).toBe(2);
+    expect(reopened.sla.resolutionDueAt).toBe(new Date(t.clock.now().getTime() + 24 * 3_600_000).toISOString());
+    const x = json<Complaint>(await create());
+    expect((await t.request('POST', `/api/v1/complaints/${x.id}/status`, { token: agent.token, body: { status: 'cancelled', reason: 'spam' } })).statusCode).toBe(200);
+    const again = await t.request('POST', `/api/v1/complaints/${x.id}/status`, { token: agent.token, body: { status: 'in_progress' } });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('PATCH writes one event per changed field and re-times SLA on a severity change', async () => {
+    const c = json<Complaint>(await create({ category: 'refund' }));
+    const other = await t.user('agent');
+    t.clock.advance(60_000);
+    const res = await t.request('PATCH', `/api/v1/complaints/${c.id}`, { token: agent.token, body: { severity: 'urgent', category: 'safety', assigneeId: other.id, reason: 'burn injury mentioned' } });
+    expect(res.statusCode).toBe(200);
+    const after = json<Complaint & { assignee: { id: string } }>(res);
+    expect(after).toMatchObject({ severity: 'urgent', category: 'safety', department: 'management', assignee: { id: other.id } });
+    // re-timed from the original start under the urgent policy
+    expect(after.sla.resolutionDueAt).toBe(new Date(new Date(c.sla.resolutionDueAt).getTime() - 24 * 3_600_000 + 2 * 3_600_000).toISOString());
+    const types = json<{ items: EventItem[] }>(await t.request('GET', `/api/v1/complaints/${c.id}/events`, { token: agent.token })).items.map((e) => e.type);
+    for (const type of ['complaint.assigned', 'complaint.category_changed', 'complaint.department_changed', 'complaint.severity_changed', 'sla.recomputed']) {
+      expect(types).toContain(type);
+    }
+  });
+});
+
+describe('listing', () => {
+  it('filters by query parameters and pages with a cursor without repeats', async () => {
+    const local = await createTestApp();
+    try {
+      const a = await local.user('agent');
+      for (let i = 0; i < 7; i++) {
+        local.clock.advance(1000);
+        await local.request('POST', '/api/v1/complaints', {
+          token: a.token,
+          body: { channel: i % 2 ? 'email' : 'chat', subject: `item ${i} ${i === 3 ? 'needle' : ''}`.trim(), description: 'text', customer: { name: 'X' }, severity: i === 5 ? 'urgent' : 'general' },
+        });
+      }
+      const emails = json<{ items: Complaint[] }>(await local.request('GET', '/api/v1/complaints?channel=email', { token: a.token })).items;
+      expect(emails).toHaveLength(3);
+      expect(emails.every((c) => c.channel === 'email')).toBe(true);
+      const found = json<{ items: Array<{ subject: string }> }>(await local.request('GET', '/api/v1/complaints?q=needle', { token: a.token })).items;
+      expect(found.map((c) => c.subject)).toEqual(['item 3 needle']);
+      const urgent = json<{ items: Complaint[] }>(await local.request('GET', '/api/v1/complaints?sort=urgency', { token: a.token })).items;
+      expect(urgent[0]!.severity).toBe('urgent');
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { items: Complaint[]; nextCursor: string | null } = json(await local.request('GET', `/api/v1/complaints?limit=3${cursor ? `&cursor=${cursor}` : ''}`, { token: a.token }));
+        seen.push(...page.items.map((c) => c.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toHaveLength(7);
+      expect(new Set(seen).size).toBe(7);
+      const byUrgency: string[] = [];
+      cursor = null;
+      do {
+        const page: { items: Complaint[]; nextCursor: string | null } = json(await local.request('GET', `/api/v1/complaints?sort=urgency&limit=2${cursor ? `&cursor=${cursor}` : ''}`, { token: a.token }));
+        byUrgency.push(...page.items.map((c) => c.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(byUrgency).toEqual(urgent.map((c) => c.id));
+    } finally {
+      await local.stop();
+    }
+  });
+});
