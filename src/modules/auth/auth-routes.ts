@@ -15,7 +15,7 @@ export const authRoutes = [
   defineRoute({
     method: 'POST', url: '/api/v1/auth/login', tag: 'auth', auth: 'public',
     summary: 'Sign in with email and password; returns a bearer token',
-    body: z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(1000) }).strict(),
+    body: z.object({ email: line(254), password: z.string().min(1).max(1000) }).strict(),
     handler: ({ ctx, body, req }) => login(ctx, body.email, body.password, req.ip),
   }),
   defineRoute({

@@ -70,7 +70,7 @@ describe('complaint intake', () => {
       ['complaint.routed', 'support'],
       ['sla.started', 'support'],
     ]);
-    expect(events[0]!.actor).toEqual({ kind: 'user', id: agent.id, role: 'agent' });
+    expect(events[0]!.actor).toMatchObject({ kind: 'user', id: agent.id, role: 'agent' });
   });
 
   it('an Idempotency-Key retry returns the same complaint and writes nothing new', async () => {
@@ -214,6 +214,26 @@ describe('listing', () => {
         cursor = page.nextCursor;
       } while (cursor);
       expect(byUrgency).toEqual(urgent.map((c) => c.id));
+    } finally {
+      await local.stop();
+    }
+  });
+});
+
+describe('event timeline order', () => {
+  it('stays in write order past event id 9 → 10 when events share a timestamp', async () => {
+    const local = await createTestApp();
+    try {
+      const a = await local.user('agent');
+      const c = json<Complaint>(await local.request('POST', '/api/v1/complaints', { token: a.token, body: { channel: 'web', subject: 's', description: 'd', customer: { name: 'n' } } }));
+      for (let i = 0; i < 8; i++) {
+        await local.request('POST', `/api/v1/complaints/${c.id}/messages`, { token: a.token, body: { kind: 'internal_note', body: `note ${i}` } });
+      }
+      const items = json<{ items: EventItem[] }>(await local.request('GET', `/api/v1/complaints/${c.id}/events`, { token: a.token })).items;
+      const ids = items.map((e) => Number(e.id));
+      expect(ids.length).toBe(12);
+      expect(ids).toEqual([...ids].sort((x, y) => x - y));
+      expect(items[4]!.actor).toMatchObject({ kind: 'user', id: a.id, name: expect.any(String) });
     } finally {
       await local.stop();
     }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRoute } from '../../http/define-route.js';
 import { idParams, limitParam, line } from '../../http/schemas.js';
 import { SqlWhere, likeEscape } from '../../db/sql-builder.js';
-import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import { decodeCursor, encodeCursor, timeIdCursor } from '../../http/cursor.js';
 import { AppError, notFound } from '../../errors.js';
 import { FRONT_LINE, READERS, requireRole } from '../auth/require-role.js';
 import { customerInputSchema } from './customer-schema.js';
@@ -49,8 +49,8 @@ export const customerRoutes = [
       if (query.phone) w.add('c.phone = ?', normalisePhone(query.phone));
       if (query.externalId) w.add('c.external_id = ?', query.externalId);
       if (query.cursor) {
-        const [t, id] = decodeCursor(query.cursor, 2);
-        w.add('(c.created_at, c.id) < (?, ?)', new Date(String(t)), String(id));
+        const [t, id] = decodeCursor(query.cursor, timeIdCursor);
+        w.add('(c.created_at, c.id) < (?, ?)', t, id);
       }
       const rows = await ctx.db.query<CustomerRow>(`select c.* from customers c ${w.toSql()} order by c.created_at desc, c.id desc limit ${query.limit + 1}`, w.params);
       const page = rows.slice(0, query.limit);

@@ -7,7 +7,7 @@ export interface ComplaintEvent {
   complaintId: string;
   type: EventType;
   lane: Lane;
-  actor: Actor;
+  actor: Actor & { name?: string | null };
   at: string;
   data: Record<string, unknown>;
 }
@@ -38,6 +38,7 @@ interface EventRow {
   actor_role: string | null;
   at: Date;
   data: Record<string, unknown>;
+  actor_name?: string | null;
 }
 
 export function eventFromRow(r: EventRow): ComplaintEvent {
@@ -46,17 +47,22 @@ export function eventFromRow(r: EventRow): ComplaintEvent {
     complaintId: r.complaint_id,
     type: r.type,
     lane: r.lane,
-    actor: { kind: r.actor_kind, id: r.actor_id, role: r.actor_role },
+    actor: { kind: r.actor_kind, id: r.actor_id, role: r.actor_role, ...(r.actor_name !== undefined ? { name: r.actor_name } : {}) },
     at: r.at.toISOString(),
     data: r.data,
   };
 }
 
 export async function listEvents(db: Queryable, complaintId: string, lanes?: readonly Lane[]): Promise<ComplaintEvent[]> {
+  // Order by the bigint column itself (the text alias would sort "10" before "9").
   const rows = await db.query<EventRow>(
-    `select id::text as id, complaint_id, type, lane, actor_kind, actor_id, actor_role, at, data
-       from complaint_events where complaint_id = $1 ${lanes ? 'and lane = any($2)' : ''}
-      order by at, id`,
+    `select e.id::text as id, e.complaint_id, e.type, e.lane, e.actor_kind, e.actor_id, e.actor_role, e.at, e.data,
+            coalesce(u.name, c.name) as actor_name
+       from complaint_events e
+       left join users u on u.id = (case when e.actor_kind = 'user' then e.actor_id::uuid end)
+       left join customers c on c.id = (case when e.actor_kind = 'customer' then e.actor_id::uuid end)
+      where e.complaint_id = $1 ${lanes ? 'and e.lane = any($2)' : ''}
+      order by e.at, e.id`,
     lanes ? [complaintId, [...lanes]] : [complaintId],
   );
   return rows.map(eventFromRow);

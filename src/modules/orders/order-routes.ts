@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRoute } from '../../http/define-route.js';
 import { idParams, isoDateTime, limitParam, line } from '../../http/schemas.js';
 import { SqlWhere } from '../../db/sql-builder.js';
-import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import { decodeCursor, encodeCursor, timeIdCursor } from '../../http/cursor.js';
 import { AppError, notFound } from '../../errors.js';
 import { FRONT_LINE, READERS, requireRole } from '../auth/require-role.js';
 
@@ -58,7 +58,8 @@ export const orderRoutes = [
         const [row] = await ctx.db.query<OrderRow>(
           `insert into orders (number, customer_id, items, amount, currency, status, placed_at, delivered_at, created_at, updated_at)
            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) returning *`,
-          [body.number, body.customerId, body.items, body.amount, body.currency, body.status,
+          // jsonb arrays go as JSON text: node-postgres would send a JS array as a SQL array.
+          [body.number, body.customerId, JSON.stringify(body.items), body.amount, body.currency, body.status,
             body.placedAt ? new Date(body.placedAt) : now, body.deliveredAt ? new Date(body.deliveredAt) : null, now],
         );
         return toApi(row!);
@@ -79,8 +80,8 @@ export const orderRoutes = [
       if (query.number) w.add('o.number = ?', query.number);
       if (query.status) w.add('o.status = ?', query.status);
       if (query.cursor) {
-        const [t, id] = decodeCursor(query.cursor, 2);
-        w.add('(o.placed_at, o.id) < (?, ?)', new Date(String(t)), String(id));
+        const [t, id] = decodeCursor(query.cursor, timeIdCursor);
+        w.add('(o.placed_at, o.id) < (?, ?)', t, id);
       }
       const rows = await ctx.db.query<OrderRow>(`select o.* from orders o ${w.toSql()} order by o.placed_at desc, o.id desc limit ${query.limit + 1}`, w.params);
       const page = rows.slice(0, query.limit);
@@ -105,7 +106,7 @@ export const orderRoutes = [
       const cols: Record<string, string> = { number: 'number', items: 'items', amount: 'amount', currency: 'currency', status: 'status', placedAt: 'placed_at', deliveredAt: 'delivered_at' };
       const w = new SqlWhere();
       const sets = Object.entries(body).map(([k, v]) => {
-        const value = (k === 'placedAt' || k === 'deliveredAt') && typeof v === 'string' ? new Date(v) : v;
+        const value = (k === 'placedAt' || k === 'deliveredAt') && typeof v === 'string' ? new Date(v) : k === 'items' ? JSON.stringify(v) : v;
         return `${cols[k]} = ${w.param(value)}`;
       });
       sets.push(`updated_at = ${w.param(ctx.clock.now())}`);

@@ -36,7 +36,8 @@ export async function addMessage(ctx: AppContext, p: Principal, complaintId: str
     const [msg] = await tx.query<{ id: string }>(
       `insert into messages (complaint_id, kind, channel, author_kind, author_id, body, attachments, created_at)
        values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
-      [complaintId, kind, channel, p.kind, p.kind === 'user' ? p.userId : p.customerId, input.body, input.attachments ?? [], now],
+      // jsonb arrays go as JSON text: node-postgres would send a JS array as a SQL array.
+      [complaintId, kind, channel, p.kind, p.kind === 'user' ? p.userId : p.customerId, input.body, JSON.stringify(input.attachments ?? []), now],
     );
     const id = msg!.id;
     const sla = new SlaTransaction(tx, row, now);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SqlWhere, likeEscape } from '../../../db/sql-builder.js';
 import type { AppContext } from '../../../http/context.js';
-import { decodeCursor, encodeCursor } from '../../../http/cursor.js';
+import { decodeCursor, encodeCursor, optionalTimeIdCursor, timeIdCursor } from '../../../http/cursor.js';
 import { isoDateTime, limitParam, line, multi, queryBool } from '../../../http/schemas.js';
 import type { Principal } from '../../auth/principal.js';
 import { complaintScope } from '../complaint-policy.js';
@@ -70,16 +70,16 @@ export async function listComplaints(
   let order: string;
   if (q.sort === 'urgency') {
     if (q.cursor) {
-      const [u, id] = decodeCursor(q.cursor, 2);
-      if (u === null) w.add('c.sla_urgent_at is null and c.id > ?', String(id));
-      else w.add('((c.sla_urgent_at, c.id) > (?, ?) or c.sla_urgent_at is null)', new Date(String(u)), String(id));
+      const [u, id] = decodeCursor(q.cursor, optionalTimeIdCursor);
+      if (u === null) w.add('c.sla_urgent_at is null and c.id > ?', id);
+      else w.add('((c.sla_urgent_at, c.id) > (?, ?) or c.sla_urgent_at is null)', u, id);
     }
     order = 'c.sla_urgent_at asc nulls last, c.id asc';
   } else {
     const desc = q.sort === '-created';
     if (q.cursor) {
-      const [t, id] = decodeCursor(q.cursor, 2);
-      w.add(`(c.created_at, c.id) ${desc ? '<' : '>'} (?, ?)`, new Date(String(t)), String(id));
+      const [t, id] = decodeCursor(q.cursor, timeIdCursor);
+      w.add(`(c.created_at, c.id) ${desc ? '<' : '>'} (?, ?)`, t, id);
     }
     order = desc ? 'c.created_at desc, c.id desc' : 'c.created_at asc, c.id asc';
   }

@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api, getToken, onUnauthorized, setToken } from './api.js';
+import { ComplaintDetailPage } from './ComplaintDetailPage.js';
+import { ComplaintListPage } from './ComplaintListPage.js';
+import { Header } from './Header.js';
+import { useI18n } from './i18n.js';
+import { LoginPage } from './LoginPage.js';
+import { NewComplaintPage } from './NewComplaintPage.js';
+import { navigate, useRoute } from './router.js';
+import type { Principal, User } from './types.js';
+
+/** Who is signed in, as far as the UI needs to know. */
+export interface Me {
+  id: string | null;
+  name: string;
+  role: string | null;
+}
+
+const fromUser = (u: User): Me => ({ id: u.id, name: u.name, role: u.role });
+const fromPrincipal = (p: Principal): Me =>
+  p.kind === 'user' ? { id: p.userId, name: p.name, role: p.role } : { id: null, name: p.name, role: 'customer' };
+
+export function App() {
+  const { t } = useI18n();
+  const route = useRoute();
+  const [token, setTokenState] = useState<string | null>(getToken);
+  const [me, setMe] = useState<Me | null>(null);
+
+  useEffect(() => {
+    document.title = t('app.name');
+  }, [t]);
+
+  useEffect(() => {
+    onUnauthorized(() => {
+      setTokenState(null);
+      setMe(null);
+      navigate('#/login');
+    });
+  }, []);
+
+  // Validate a stored token and learn who we are.
+  useEffect(() => {
+    if (!token) return;
+    let live = true;
+    api
+      .get<{ principal: Principal }>('/api/v1/auth/me')
+      .then((r) => {
+        if (live) setMe(fromPrincipal(r.principal));
+      })
+      .catch(() => undefined); // 401 is handled by onUnauthorized; other errors leave the name blank
+    return () => {
+      live = false;
+    };
+  }, [token]);
+
+  useEffect(() => {
+    if (token && route.name === 'login') navigate('#/complaints');
+  }, [token, route.name]);
+
+  const handleLogin = useCallback((newToken: string, user: User) => {
+    setToken(newToken);
+    setTokenState(newToken);
+    setMe(fromUser(user));
+    if (parseLoginRoute()) navigate('#/complaints');
+  }, []);
+
+  const handleLogout = useCallback(() => {
+    api.post('/api/v1/auth/logout').catch(() => undefined).finally(() => {
+      setToken(null);
+      setTokenState(null);
+      setMe(null);
+      navigate('#/login');
+    });
+  }, []);
+
+  if (!token) return <LoginPage onLogin={handleLogin} />;
+
+  return (
+    <div className="app">
+      <Header me={me} onLogout={handleLogout} active={route.name} />
+      <main className="main">
+        {route.name === 'list' || route.name === 'login' ? (
+          <ComplaintListPage />
+        ) : route.name === 'new' ? (
+          <NewComplaintPage />
+        ) : route.name === 'detail' ? (
+          <ComplaintDetailPage key={route.id} id={route.id} me={me} />
+        ) : (
+          <p className="empty">{t('error.notFound')}</p>
+        )}
+      </main>
+    </div>
+  );
+}
+
+function parseLoginRoute(): boolean {
+  const h = window.location.hash;
+  return h === '' || h === '#' || h === '#/' || h.startsWith('#/login');
+}

@@ -1,0 +1,103 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from './api.js';
+import type { Me } from './App.js';
+import { ClassifyEditor } from './ClassifyEditor.js';
+import { ComplaintHeader } from './ComplaintHeader.js';
+import { Conversation } from './Conversation.js';
+import { ErrorBox } from './ErrorBox.js';
+import { useI18n } from './i18n.js';
+import { ReplyBox } from './ReplyBox.js';
+import { SlaPanel } from './SlaPanel.js';
+import { StatusChange } from './StatusChange.js';
+import { Timeline } from './Timeline.js';
+import type { Complaint, Message, Page, TimelineEvent } from './types.js';
+
+const REFRESH_MS = 30_000;
+
+interface Data {
+  complaint: Complaint;
+  fetchedAt: number;
+  messages: Message[];
+  events: TimelineEvent[];
+}
+
+export function ComplaintDetailPage({ id, me }: { id: string; me: Me | null }) {
+  const { t } = useI18n();
+  const [data, setData] = useState<Data | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const seq = useRef(0);
+
+  const load = useCallback(async () => {
+    const mine = ++seq.current;
+    const base = `/api/v1/complaints/${encodeURIComponent(id)}`;
+    try {
+      const [complaint, messages, events] = await Promise.all([
+        api.get<Complaint>(base),
+        api.get<Page<Message>>(`${base}/messages`),
+        api.get<Page<TimelineEvent>>(`${base}/events`),
+      ]);
+      if (mine !== seq.current) return;
+      setData({ complaint, fetchedAt: Date.now(), messages: messages.items, events: events.items });
+      setError(null);
+    } catch (err) {
+      if (mine === seq.current) setError(err);
+    }
+  }, [id]);
+
+  useEffect(() => {
+    void load();
+    const h = setInterval(() => {
+      if (!document.hidden) void load();
+    }, REFRESH_MS);
+    return () => clearInterval(h);
+  }, [load]);
+
+  /** Show the server's answer at once, then refetch messages and the timeline. */
+  const onChanged = useCallback(
+    (complaint: Complaint) => {
+      setData((d) => (d ? { ...d, complaint, fetchedAt: Date.now() } : d));
+      void load();
+    },
+    [load],
+  );
+  const reload = useCallback(() => void load(), [load]);
+
+  if (!data) {
+    return (
+      <section className="page">
+        <a className="back-link" href="#/complaints">{t('common.back')}</a>
+        {error ? <ErrorBox error={error} onRetry={reload} /> : <p className="empty">{t('common.loading')}</p>}
+      </section>
+    );
+  }
+
+  const c = data.complaint;
+  return (
+    <section className="page detail" data-testid="complaint-detail" data-number={c.number}>
+      <a className="back-link" href="#/complaints">{t('common.back')}</a>
+      <ErrorBox error={error} onRetry={reload} />
+      <ComplaintHeader c={c} />
+      <SlaPanel sla={c.sla} fetchedAt={data.fetchedAt} />
+      <div className="detail-grid">
+        <div className="detail-main">
+          <section className="card">
+            <h2>{t('detail.conversation')}</h2>
+            <Conversation messages={data.messages} />
+            <ReplyBox complaintId={c.id} onSent={reload} />
+          </section>
+          <section className="card">
+            <h2>{t('detail.timeline')}</h2>
+            <Timeline events={data.events} />
+          </section>
+        </div>
+        <aside className="detail-side">
+          <section className="card">
+            <h2>{t('detail.actions')}</h2>
+            <StatusChange complaint={c} onChanged={onChanged} onStale={reload} />
+            <ClassifyEditor key={`${c.severity}/${c.category}`} complaint={c} myUserId={me?.role === 'customer' ? null : (me?.id ?? null)} onChanged={onChanged} />
+          </section>
+        </aside>
+      </div>
+    </section>
+  );
+}

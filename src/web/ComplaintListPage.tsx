@@ -1,0 +1,165 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from './api.js';
+import { ComplaintRow } from './ComplaintRow.js';
+import { ErrorBox } from './ErrorBox.js';
+import { formatTime } from './format.js';
+import { useI18n } from './i18n.js';
+import { EMPTY_FILTERS, ListFilters, type Filters } from './ListFilters.js';
+import type { Complaint, Page } from './types.js';
+
+const PAGE_SIZE = 50;
+const MAX_LIMIT = 200;
+const REFRESH_MS = 30_000;
+const SEARCH_DEBOUNCE_MS = 300;
+
+interface Row {
+  c: Complaint;
+  /** Browser time the row arrived: its countdown runs from here. */
+  at: number;
+}
+
+function listUrl(f: Filters, limit: number, cursor?: string): string {
+  const p = new URLSearchParams({ sort: 'urgency', limit: String(limit) });
+  if (f.status) p.set('status', f.status);
+  if (f.severity) p.set('severity', f.severity);
+  if (f.q.trim()) p.set('q', f.q.trim());
+  if (f.atRisk) p.set('atRisk', 'true');
+  if (f.breached) p.set('breached', 'true');
+  if (cursor) p.set('cursor', cursor);
+  return `/api/v1/complaints?${p.toString()}`;
+}
+
+export function ComplaintListPage() {
+  const { t } = useI18n();
+  const [filters, setFilters] = useState<Filters>(EMPTY_FILTERS);
+  const [search, setSearch] = useState('');
+  const [rows, setRows] = useState<Row[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [updatedAt, setUpdatedAt] = useState<number | null>(null);
+  const seq = useRef(0);
+  const count = useRef(0);
+
+  useEffect(() => {
+    count.current = rows.length;
+  }, [rows.length]);
+
+  useEffect(() => {
+    const h = setTimeout(() => setFilters((f) => (f.q === search ? f : { ...f, q: search })), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(h);
+  }, [search]);
+
+  /** (Re)loads from the top; a newer call makes older answers void. */
+  const load = useCallback(
+    async (limit: number) => {
+      const mine = ++seq.current;
+      try {
+        const page = await api.get<Page<Complaint>>(listUrl(filters, limit));
+        if (mine !== seq.current) return;
+        const at = Date.now();
+        setRows(page.items.map((c) => ({ c, at })));
+        setNextCursor(page.nextCursor);
+        setUpdatedAt(at);
+        setError(null);
+      } catch (err) {
+        if (mine === seq.current) setError(err);
+      } finally {
+        if (mine === seq.current) setLoading(false);
+      }
+    },
+    [filters],
+  );
+
+  useEffect(() => {
+    setLoading(true);
+    void load(PAGE_SIZE);
+  }, [load]);
+
+  // Auto-refresh, keeping as many rows as are shown now.
+  useEffect(() => {
+    const h = setInterval(() => {
+      if (document.hidden) return;
+      void load(Math.min(MAX_LIMIT, Math.max(PAGE_SIZE, count.current)));
+    }, REFRESH_MS);
+    return () => clearInterval(h);
+  }, [load]);
+
+  async function loadMore() {
+    if (!nextCursor) return;
+    const mine = seq.current;
+    setLoadingMore(true);
+    try {
+      const page = await api.get<Page<Complaint>>(listUrl(filters, PAGE_SIZE, nextCursor));
+      if (mine !== seq.current) return;
+      const at = Date.now();
+      setRows((prev) => {
+        const seen = new Set(prev.map((r) => r.c.id));
+        return [...prev, ...page.items.filter((c) => !seen.has(c.id)).map((c) => ({ c, at }))];
+      });
+      setNextCursor(page.nextCursor);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  return (
+    <section className="page">
+      <div className="page-head">
+        <div>
+          <h1>{t('list.title')}</h1>
+          <p className="muted">{t('list.subtitle')}</p>
+        </div>
+        <div className="page-head-actions">
+          {updatedAt !== null && <span className="muted small">{t('list.updated', { time: formatTime(updatedAt) })}</span>}
+          <button type="button" className="btn" data-testid="list-refresh" onClick={() => void load(Math.min(MAX_LIMIT, Math.max(PAGE_SIZE, rows.length)))}>
+            {t('list.refresh')}
+          </button>
+        </div>
+      </div>
+
+      <ListFilters value={filters} search={search} onSearch={setSearch} onChange={setFilters} />
+      <ErrorBox error={error} onRetry={() => void load(PAGE_SIZE)} />
+
+      <div className="table-wrap card">
+        <table className="complaint-table" data-testid="complaint-table" aria-busy={loading}>
+          <thead>
+            <tr>
+              <th>{t('col.number')}</th>
+              <th>{t('col.subject')}</th>
+              <th>{t('col.customer')}</th>
+              <th>{t('col.category')}</th>
+              <th>{t('col.severity')}</th>
+              <th>{t('col.status')}</th>
+              <th>{t('col.department')}</th>
+              <th>{t('col.assignee')}</th>
+              <th>{t('col.sla')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <ComplaintRow key={r.c.id} c={r.c} fetchedAt={r.at} />
+            ))}
+          </tbody>
+        </table>
+        {rows.length === 0 && (
+          <p className="empty" data-testid={loading ? "list-loading" : "list-empty"}>
+            {loading ? t('common.loading') : t('list.empty')}
+          </p>
+        )}
+      </div>
+
+      <div className="list-foot">
+        <span className="muted small">{t('list.shown', { n: rows.length })}</span>
+        {nextCursor && (
+          <button type="button" className="btn" data-testid="load-more" disabled={loadingMore} onClick={() => void loadMore()}>
+            {loadingMore ? t('common.loading') : t('list.loadMore')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import { LOCALES, useI18n, type Locale } from './i18n.js';
+import type { Me } from './App.js';
+import type { Route } from './router.js';
+
+interface Props {
+  me: Me | null;
+  active: Route['name'];
+  onLogout: () => void;
+}
+
+export function Header({ me, active, onLogout }: Props) {
+  const { t, tEnum, locale, setLocale } = useI18n();
+  return (
+    <header className="topbar">
+      <div className="topbar-inner">
+        <a className="brand" href="#/complaints">
+          <span className="brand-mark" aria-hidden="true">◎</span>
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </a>
+        <nav className="nav" aria-label={t('nav.main')}>
+          <a href="#/complaints" className={active === 'list' || active === 'detail' ? 'nav-link active' : 'nav-link'}>
+            {t('nav.complaints')}
+          </a>
+          <a
+            href="#/complaints/new"
+            className={active === 'new' ? 'nav-link active' : 'nav-link'}
+            data-testid="new-complaint-link"
+          >
+            {t('nav.new')}
+          </a>
+        </nav>
+        <div className="topbar-right">
+          {me && (
+            <span className="whoami" title={me.role ? tEnum('role', me.role) : undefined}>
+              {me.name}
+            </span>
+          )}
+          <label className="locale-label">
+            <span className="sr-only">{t('nav.language')}</span>
+            <select
+              className="locale-select"
+              data-testid="locale-switch"
+              value={locale}
+              onChange={(e) => setLocale(e.target.value as Locale)}
+            >
+              {LOCALES.map((l) => (
+                <option key={l} value={l}>
+                  {t(`locale.${l}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="btn btn-ghost" data-testid="logout" onClick={onLogout}>
+            {t('nav.logout')}
+          </button>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,78 @@
+import { useState, type FormEvent } from 'react';
+import { api } from './api.js';
+import { ErrorBox } from './ErrorBox.js';
+import { LOCALES, useI18n, type Locale } from './i18n.js';
+import type { LoginResponse, User } from './types.js';
+
+export function LoginPage({ onLogin }: { onLogin: (token: string, user: User) => void }) {
+  const { t, locale, setLocale } = useI18n();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await api.post<LoginResponse>('/api/v1/auth/login', { email: email.trim(), password });
+      onLogin(res.token, res.user);
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="login-screen">
+      <form className="card login-card" onSubmit={(e) => void submit(e)} noValidate>
+        <div className="login-top">
+          <span className="brand-name">{t('app.name')}</span>
+          <select
+            className="locale-select"
+            data-testid="locale-switch"
+            aria-label={t('nav.language')}
+            value={locale}
+            onChange={(e) => setLocale(e.target.value as Locale)}
+          >
+            {LOCALES.map((l) => (
+              <option key={l} value={l}>
+                {t(`locale.${l}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <h1>{t('login.title')}</h1>
+        <p className="muted">{t('login.subtitle')}</p>
+        <label className="field">
+          <span>{t('login.email')}</span>
+          <input
+            type="email"
+            autoComplete="username"
+            data-testid="login-email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            required
+            autoFocus
+          />
+        </label>
+        <label className="field">
+          <span>{t('login.password')}</span>
+          <input
+            type="password"
+            autoComplete="current-password"
+            data-testid="login-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
+        </label>
+        <ErrorBox error={error} />
+        <button type="submit" className="btn btn-primary btn-block" data-testid="login-submit" disabled={busy}>
+          {busy ? t('login.submitting') : t('login.submit')}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { name: 'login' }
+  | { name: 'list' }
+  | { name: 'new' }
+  | { name: 'detail'; id: string }
+  | { name: 'notFound' };
+
+/** Parses "#/complaints/abc" style hashes. */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '').split('?')[0] ?? '';
+  const parts = path.split('/').filter(Boolean);
+  if (parts.length === 0) return { name: 'list' };
+  if (parts[0] === 'login' && parts.length === 1) return { name: 'login' };
+  if (parts[0] !== 'complaints') return { name: 'notFound' };
+  if (parts.length === 1) return { name: 'list' };
+  if (parts.length === 2 && parts[1] === 'new') return { name: 'new' };
+  if (parts.length === 2 && parts[1]) return { name: 'detail', id: decodeURIComponent(parts[1]) };
+  return { name: 'notFound' };
+}
+
+export function navigate(hash: string): void {
+  if (window.location.hash !== hash) window.location.hash = hash;
+}
+
+export const complaintHref = (id: string) => `#/complaints/${encodeURIComponent(id)}`;
+
+function subscribe(cb: () => void): () => void {
+  window.addEventListener('hashchange', cb);
+  return () => window.removeEventListener('hashchange', cb);
+}
+
+const getHash = () => window.location.hash;
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, getHash, getHash);
+  return parseRoute(hash);
+}
