@@ -17,7 +17,10 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
-/** Serialises JS values the way both drivers agree on (JSON objects as text, arrays as arrays). */
+/**
+ * Serialises JS values the way both drivers agree on (JSON objects as text, arrays as SQL
+ * arrays). A JSON array for a jsonb column must be passed as JSON.stringify(value).
+ */
 export function toParam(value: SqlParam): unknown {
   if (value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value)) {
     return JSON.stringify(value);

@@ -78,7 +78,7 @@ const EMAIL_DOMAINS_ZH = ['example.cn', 'mail.example.cn', 'example.com'];
 const EMAIL_DOMAINS_EN = ['example.com', 'example.org', 'example.net'];
 
 /**
- * About `count` customers, roughly 60 % Chinese and 40 % English-speaking, one in eight VIP.
+ * About `count` customers, roughly 60 % Chinese and 40 % English-speaking, one in ten VIP.
  * Emails use reserved example domains; phones are well-formed but made up.
  */
 export function generateCustomers(rng: Random, count: number): DemoCustomer[] {
@@ -102,7 +102,7 @@ export function generateCustomers(rng: Random, count: number): DemoCustomer[] {
       }
     } while (used.has(name));
     used.add(name);
-    const vip = i % 8 === 3 || rng.chance(0.04);
+    const vip = i % 10 === 3;
     const hasEmail = lang === 'en' || rng.chance(0.7);
     const hasPhone = lang === 'zh' || rng.chance(0.5) || !hasEmail;
     const domain = rng.pick(lang === 'zh' ? EMAIL_DOMAINS_ZH : EMAIL_DOMAINS_EN);
@@ -118,7 +118,7 @@ export function generateCustomers(rng: Random, count: number): DemoCustomer[] {
       externalId: `CRM-${String(100_200 + i * 7).padStart(6, '0')}`,
       sinceDays: rng.int(95, 900),
       // a few regulars complain a lot; most only once or twice
-      weight: rng.chance(0.15) ? rng.between(3, 6) : rng.between(0.5, 1.5),
+      weight: rng.chance(0.1) ? rng.between(2, 3.5) : rng.between(0.6, 1.4),
     });
   }
   return out;

@@ -46,6 +46,10 @@ function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       void reply.code(413).send(errorBody('payload_too_large'));
       return;
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      // A path parameter longer than any id we issue is a malformed id, like any other.
+      void reply.code(422).send(errorBody('validation_failed', 'A path parameter is too long.', [{ path: 'params', message: 'too long' }]));
+      return;
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       void reply.code(fe.statusCode ?? 415).send(errorBody(fe.statusCode === 400 ? 'bad_request' : 'unsupported_media_type'));
@@ -91,11 +95,15 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; extraR
     bodyLimit: ctx.config.MAX_BODY_BYTES,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
-    trustProxy: true,
+    trustProxy: ctx.config.TRUST_PROXY,
+    // Router errors (bad percent-encoding, over-long parameters) get the same error shape.
+    frameworkErrors: (err, req, reply) => sendError(err, req, reply),
     // Per-request log lines would cost more than the requests at intake load.
     logController: new LogController({ disableRequestLogging: true }),
   });
   app.setErrorHandler((err, req, reply) => sendError(err, req, reply));
+  // JSON only: a text/plain body would otherwise reach validation as a string (422, not 415).
+  app.removeContentTypeParser('text/plain');
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET' || !fs.existsSync(WEB_DIST)) {
       void reply.code(404).send(errorBody('route_not_found', `No route ${req.method} ${req.url.split('?')[0]}.`));

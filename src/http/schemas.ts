@@ -4,6 +4,8 @@ import { z } from 'zod';
 // complaint text, and a common way to smuggle terminal escapes or break CSV exports.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// A UTF-16 surrogate without its pair is not a character: PostgreSQL refuses it in jsonb.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Free text from outside: trimmed, bounded, no control characters. HTML is kept as text. */
 export function text(max: number, min = 1) {
@@ -12,7 +14,8 @@ export function text(max: number, min = 1) {
     .trim()
     .min(min)
     .max(max)
-    .refine((s) => !CONTROL_CHARS.test(s), { message: 'must not contain control characters' });
+    .refine((s) => !CONTROL_CHARS.test(s), { message: 'must not contain control characters' })
+    .refine((s) => !LONE_SURROGATE.test(s), { message: 'must be valid Unicode text' });
 }
 
 /** A one-line label: like text() but also without line breaks. */
@@ -22,7 +25,11 @@ export function line(max: number, min = 1) {
 
 export const uuid = z.uuid();
 export const idParams = z.object({ id: z.uuid({ message: 'not a valid id' }) });
-export const isoDateTime = z.iso.datetime({ offset: true });
+/** An ISO 8601 instant PostgreSQL can store (years 1–9999 once in UTC; year 0 would be refused). */
+export const isoDateTime = z.iso.datetime({ offset: true }).refine((s) => {
+  const year = new Date(s).getUTCFullYear();
+  return year >= 1 && year <= 9999;
+}, { message: 'must fall between the years 1 and 9999' });
 
 /** Query-string booleans arrive as text. */
 export const queryBool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');

@@ -2,11 +2,14 @@ import { z } from 'zod';
 import { AppError, type ErrorDetail } from '../errors.js';
 
 export function zodDetails(error: z.ZodError, prefix: string): ErrorDetail[] {
-  return error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].join('.'),
-    message: issue.message,
-    code: issue.code,
-  }));
+  return error.issues.flatMap((issue): ErrorDetail[] => {
+    const path = [prefix, ...issue.path.map(String)];
+    // An unknown field is reported at its own path, so a client can tell which one it was.
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: [...path, key].join('.'), message: `unknown field ${JSON.stringify(key)}`, code: issue.code }));
+    }
+    return [{ path: path.join('.'), message: issue.message, code: issue.code }];
+  });
 }
 
 /** Parses one part of the request (body, query, params) or throws a 422 listing every problem. */

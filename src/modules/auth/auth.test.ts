@@ -32,7 +32,10 @@ function expectError(res: LightMyRequestResponse, status: number, code: string) 
   expect(res.statusCode, res.body).toBe(status);
   const body = json<{ error: { code: string; message: string; details: unknown[] } }>(res);
   expect(Object.keys(body)).toEqual(['error']);
-  expect(body.error).toEqual({ code, message: expect.any(String), details: expect.any(Array) });
+  expect(Object.keys(body.error).sort()).toEqual(['code', 'details', 'message']);
+  expect(body.error.code).toBe(code);
+  expect(typeof body.error.message).toBe('string');
+  expect(Array.isArray(body.error.details)).toBe(true);
   return body.error;
 }
 

@@ -71,6 +71,14 @@ const FIXED_LANE: Partial<Record<EventType, Lane>> = {
   'sla.breached': 'support',
 };
 
+const INTERNAL_DECISIONS = new Set<EventType>([
+  'complaint.assigned',
+  'complaint.severity_changed',
+  'complaint.category_changed',
+  'complaint.department_changed',
+  'complaint.tags_changed',
+]);
+
 /**
  * Where a step happens on the blueprint: fixed for most types; for actions anyone may take
  * (status changes, re-classification) it follows the actor — a customer acts in the customer
@@ -81,6 +89,8 @@ export function laneFor(type: EventType, actor: { kind: string; role: string | n
   if (fixed) return fixed;
   if (actor.kind === 'customer') return 'customer';
   if (actor.kind === 'system') return 'support';
+  // Re-assigning or re-classifying is staff work the customer does not see.
+  if (INTERNAL_DECISIONS.has(type)) return 'backstage';
   if (actor.kind === 'bot') return 'frontstage';
   if (actor.role === 'department_staff') return 'backstage';
   return 'frontstage';

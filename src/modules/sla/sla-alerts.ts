@@ -15,7 +15,8 @@ export async function loadAlerted(tx: Queryable, complaintId: string, cycle: num
  * Records every passed, not-yet-recorded threshold of the running clocks as sla.at_risk /
  * sla.breached, each exactly once: the sla_alerts primary key decides who writes, so two
  * instances (or a sweep racing a reply) can never both write the event. The event carries
- * the instant the threshold passed, not when it was noticed (e.g. after a restart).
+ * the instant the threshold passed, not when it was noticed (e.g. after a restart) — unless
+ * `notBefore` says the targets were re-timed later than that.
  * Returns whether a breach was recorded.
  */
 export async function recordDueAlerts(
@@ -25,9 +26,12 @@ export async function recordDueAlerts(
   alerted: Set<string>,
   now: Date,
   clocks?: readonly ClockName[],
+  notBefore?: Date,
 ): Promise<{ breached: boolean }> {
   let breached = false;
-  for (const a of dueAlerts(f, alerted, now, clocks)) {
+  for (const due of dueAlerts(f, alerted, now, clocks)) {
+    // A threshold that only became past because the targets were just tightened happened now, not earlier.
+    const a = notBefore && due.at < notBefore ? { ...due, at: notBefore } : due;
     const inserted = await tx.query(
       `insert into sla_alerts (complaint_id, clock, kind, cycle, at) values ($1, $2, $3, $4, $5)
        on conflict do nothing returning 1`,

@@ -29,8 +29,8 @@ export class SlaTransaction {
   }
 
   /** Before a clock stops, record thresholds it already passed (e.g. a first reply after the due time). */
-  async flush(clocks?: readonly ClockName[]): Promise<void> {
-    const { breached } = await recordDueAlerts(this.tx, this.row.id, this.row, await this.alerts(), this.now, clocks);
+  async flush(clocks?: readonly ClockName[], notBefore?: Date): Promise<void> {
+    const { breached } = await recordDueAlerts(this.tx, this.row.id, this.row, await this.alerts(), this.now, clocks, notBefore);
     this.breachedNow ||= breached;
   }
 
@@ -78,6 +78,8 @@ export class SlaTransaction {
       complaintId: this.row.id, type: 'sla.recomputed', actor: SYSTEM_ACTOR, at: this.now,
       data: { cycle: this.row.sla_cycle, reason, firstResponseDueAt: this.row.first_response_due_at.toISOString(), resolutionDueAt: this.row.resolution_due_at.toISOString() },
     });
+    // Tighter targets can put thresholds in the past: record them as happening at this change.
+    await this.flush(undefined, this.now);
   }
 
   /** A reopened complaint starts a new resolution cycle with fresh targets. */

@@ -229,3 +229,19 @@ describe('two app instances on one PostgreSQL', () => {
     }
   });
 });
+
+describe('severity raised after time has passed', () => {
+  it('records thresholds the new targets put in the past at the time of the change, after it', async () => {
+    const c = await create(t, agent.token);
+    t.clock.advance(20 * MIN); // general first response (30 min) not at risk yet; urgent (10 min) would be breached
+    const res = await t.request('PATCH', `/api/v1/complaints/${c.id}`, { token: agent.token, body: { severity: 'urgent', reason: 'injury' } });
+    expect(res.statusCode, res.body).toBe(200);
+    const evs = await events(t, agent.token, c.id);
+    const change = evs.findIndex((e) => e.type === 'complaint.severity_changed');
+    const breach = evs.findIndex((e) => e.type === 'sla.breached' && e.data.clock === 'first_response');
+    expect(change).toBeGreaterThan(-1);
+    expect(breach).toBeGreaterThan(change);
+    expect(evs[breach]!.at).toBe(t.clock.now().toISOString());
+    expect(json<Complaint>(res).sla.breached).toBe(true);
+  });
+});
