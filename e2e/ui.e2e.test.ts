@@ -95,6 +95,15 @@ describe('web UI in Chromium', () => {
     expect(values).not.toContain('closed');
   });
 
+  it('assigns the complaint from the staff list; the assignment is a backstage event', async () => {
+    const select = page.getByTestId('edit-assignee');
+    await select.waitFor();
+    const admin = await select.locator('option').filter({ hasText: 'Administrator' }).getAttribute('value');
+    expect(admin).toBeTruthy();
+    await select.selectOption(admin!);
+    await expect.poll(() => page.locator('[data-testid="timeline-event"][data-type="complaint.assigned"][data-lane="backstage"]').count()).toBe(1);
+  });
+
   it('creates a complaint from the form and switches to English', async () => {
     await page.getByTestId('new-complaint-link').click();
     await page.getByTestId('new-subject').fill('App login fails with code 500');

@@ -1,8 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api } from './api.js';
 import { ErrorBox } from './ErrorBox.js';
 import { useI18n } from './i18n.js';
 import { CATEGORIES, SEVERITIES, type Category, type Complaint, type Severity } from './types.js';
+
+interface StaffUser {
+  id: string;
+  name: string;
+  role: string;
+  active: boolean;
+}
 
 interface Props {
   complaint: Complaint;
@@ -17,7 +24,19 @@ export function ClassifyEditor({ complaint, myUserId, onChanged }: Props) {
   const [category, setCategory] = useState<Category>(complaint.category);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [staff, setStaff] = useState<StaffUser[]>([]);
   const dirty = severity !== complaint.severity || category !== complaint.category;
+
+  useEffect(() => {
+    let live = true;
+    api
+      .get<{ items: StaffUser[] }>('/api/v1/users')
+      .then((r) => live && setStaff(r.items.filter((u) => u.active && u.role !== 'analyst')))
+      .catch(() => live && setStaff([])); // without the list, "assign to me" still works
+    return () => {
+      live = false;
+    };
+  }, []);
 
   async function patch(body: Record<string, unknown>) {
     setBusy(true);
@@ -54,6 +73,20 @@ export function ClassifyEditor({ complaint, myUserId, onChanged }: Props) {
           {CATEGORIES.map((c) => <option key={c} value={c}>{tEnum('category', c)}</option>)}
         </select>
       </label>
+      {staff.length > 0 && (
+        <label className="field">
+          <span>{t('edit.assignee')}</span>
+          <select
+            data-testid="edit-assignee"
+            value={complaint.assignee?.id ?? ''}
+            disabled={busy}
+            onChange={(e) => void patch({ assigneeId: e.target.value || null })}
+          >
+            <option value="">{t('edit.unassigned')}</option>
+            {staff.map((u) => <option key={u.id} value={u.id}>{u.name} · {tEnum('role', u.role)}</option>)}
+          </select>
+        </label>
+      )}
       <ErrorBox error={error} />
       <div className="row-actions">
         <button type="submit" className="btn" data-testid="edit-save" disabled={busy || !dirty}>

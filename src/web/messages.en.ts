@@ -165,6 +165,8 @@ export const en = {
   'edit.category': 'Category',
   'edit.save': 'Save',
   'edit.assignToMe': 'Assign to me',
+  'edit.assignee': 'Assignee',
+  'edit.unassigned': 'Unassigned',
 
   'actor.system': 'System',
   'actor.bot': 'Bot',

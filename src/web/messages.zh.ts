@@ -167,6 +167,8 @@ export const zhCN: Record<MessageKey, string> = {
   'edit.category': '类别',
   'edit.save': '保存',
   'edit.assignToMe': '分配给我',
+  'edit.assignee': '处理人',
+  'edit.unassigned': '未分配',
 
   'actor.system': '系统',
   'actor.bot': '机器人',

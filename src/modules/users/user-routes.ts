@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../errors.js';
 import { ROLES } from '../auth/principal.js';
 import { hashPassword } from '../auth/passwords.js';
 import { userToApi } from '../auth/login.js';
-import { requireRole } from '../auth/require-role.js';
+import { ALL_STAFF, requireRole } from '../auth/require-role.js';
 import { email, locale } from '../customers/customer-schema.js';
 import type { Queryable } from '../../db/database.js';
 
@@ -29,10 +29,10 @@ async function checkDepartment(db: Queryable, role: string, departmentId: string
 
 export const userRoutes = [
   defineRoute({
-    method: 'GET', url: '/api/v1/users', tag: 'users', auth: 'required', summary: 'List staff users (admin, supervisor)',
+    method: 'GET', url: '/api/v1/users', tag: 'users', auth: 'required', summary: 'List staff users (any staff: needed to pick an assignee)',
     query: z.object({ role: z.enum(ROLES).optional(), departmentId: z.uuid().optional() }).strict(),
     async handler({ ctx, principal, query }) {
-      requireRole(principal, ['admin', 'supervisor'], 'list users');
+      requireRole(principal, ALL_STAFF, 'list users');
       const rows = await ctx.db.query<UserRow>(
         `select id, email, name, role, department_id, locale, active from users
           where ($1::text is null or role = $1) and ($2::uuid is null or department_id = $2) order by name`,
