@@ -100,7 +100,7 @@ describe('web UI in Chromium', () => {
     await select.waitFor();
     const admin = await select.locator('option').filter({ hasText: 'Administrator' }).getAttribute('value');
     expect(admin).toBeTruthy();
-    await select.selectOption(admin!);
+    await select.selectOption(admin ?? "");
     await expect.poll(() => page.locator('[data-testid="timeline-event"][data-type="complaint.assigned"][data-lane="backstage"]').count()).toBe(1);
   });
 

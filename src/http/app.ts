@@ -47,8 +47,8 @@ function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
       void reply.code(413).send(errorBody('payload_too_large'));
       return;
     case 'FST_ERR_MAX_PARAM_LENGTH':
-      // A path parameter longer than any id we issue is a malformed id, like any other.
-      void reply.code(422).send(errorBody('validation_failed', 'A path parameter is too long.', [{ path: 'params', message: 'too long' }]));
+      // A path parameter longer than any id we issue names no record, like any other malformed id.
+      void reply.code(404).send(errorBody('not_found', 'No such record.', [{ path: 'params', message: 'too long' }]));
       return;
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':

@@ -436,11 +436,11 @@ describe('ids', () => {
     ['a uuid with a suffix', `${NO_SUCH_ID}x`],
     ['a uuid without dashes', NO_SUCH_ID.replace(/-/g, '')],
     ['a path-length id', 'a'.repeat(150)],
-  ])('a malformed id (%s) → 422 validation_failed', async (_name, id) => {
+  ])('a malformed id (%s) → 404 not_found, like an unknown one', async (_name, id) => {
     for (const [method, suffix, body] of complaintRoutes) {
-      await writesNothing(async () => expectError(await t.request(method, `/api/v1/complaints/${id}${suffix}`, { token: agent.token, body }), 422, 'validation_failed'));
+      await writesNothing(async () => expectError(await t.request(method, `/api/v1/complaints/${id}${suffix}`, { token: agent.token, body }), 404, 'not_found'));
     }
-    expectError(await t.request('GET', `/api/v1/orders/${id}`, { token: agent.token }), 422, 'validation_failed');
+    expectError(await t.request('GET', `/api/v1/orders/${id}`, { token: agent.token }), 404, 'not_found');
   });
 
   it('a broken percent-encoding in the path → 400 bad_request in the error shape', async () => {

@@ -12,11 +12,13 @@ export function zodDetails(error: z.ZodError, prefix: string): ErrorDetail[] {
   });
 }
 
-/** Parses one part of the request (body, query, params) or throws a 422 listing every problem. */
+/** Parses one part of the request (body, query, params) or throws a 422 (404 for the path) listing every problem. */
 export function parseInput<T>(schema: z.ZodType<T> | undefined, value: unknown, part: string): T {
   if (!schema) return value as T;
   const result = schema.safeParse(value ?? (part === 'body' ? undefined : {}));
   if (!result.success) {
+    // A path that names no valid record names no record: 404, as for an unknown id.
+    if (part === 'params') throw new AppError('not_found', 'No such record.', zodDetails(result.error, part));
     throw new AppError('validation_failed', `The ${part} did not pass validation.`, zodDetails(result.error, part));
   }
   return result.data;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from '../../http/define-route.js';
-import { idParams } from '../../http/schemas.js';
+import { complaintRefParams, resolveComplaintRef } from './complaint-ref.js';
 import { AppError } from '../../errors.js';
 import { listEvents } from '../events/append-event.js';
 import { LANES } from '../events/event-types.js';
@@ -44,47 +44,49 @@ export const complaintRoutes = [
   defineRoute({
     method: 'GET', url: '/api/v1/complaints/:id', tag: 'complaints', auth: 'required',
     summary: 'One complaint with its SLA clocks',
-    params: idParams,
-    handler: ({ ctx, principal, params }) => getComplaint(ctx, principal, params.id),
+    params: complaintRefParams,
+    handler: async ({ ctx, principal, params }) => getComplaint(ctx, principal, await resolveComplaintRef(ctx.db, params.id)),
   }),
   defineRoute({
     method: 'PATCH', url: '/api/v1/complaints/:id', tag: 'complaints', auth: 'required',
     summary: 'Change assignee, severity, category, department or tags (each an event)',
-    params: idParams, body: complaintPatchSchema,
-    handler: ({ ctx, principal, params, body }) => updateComplaint(ctx, principal, params.id, body),
+    params: complaintRefParams, body: complaintPatchSchema,
+    handler: async ({ ctx, principal, params, body }) => updateComplaint(ctx, principal, await resolveComplaintRef(ctx.db, params.id), body),
   }),
   defineRoute({
     method: 'POST', url: '/api/v1/complaints/:id/status', tag: 'complaints', auth: 'required',
     summary: 'Move the complaint through its lifecycle (409 invalid_transition when not allowed)',
-    params: idParams, body: statusChangeSchema,
-    handler: ({ ctx, principal, params, body }) => changeStatus(ctx, principal, params.id, body),
+    params: complaintRefParams, body: statusChangeSchema,
+    handler: async ({ ctx, principal, params, body }) => changeStatus(ctx, principal, await resolveComplaintRef(ctx.db, params.id), body),
   }),
   defineRoute({
     method: 'GET', url: '/api/v1/complaints/:id/messages', tag: 'complaints', auth: 'required',
     summary: 'The conversation (customers do not see internal notes)',
-    params: idParams,
+    params: complaintRefParams,
     async handler({ ctx, principal, params }) {
-      await assertVisible(ctx.db, principal, params.id);
-      return { items: await listMessages(ctx.db, principal, params.id), nextCursor: null };
+      const id = await resolveComplaintRef(ctx.db, params.id);
+      await assertVisible(ctx.db, principal, id);
+      return { items: await listMessages(ctx.db, principal, id), nextCursor: null };
     },
   }),
   defineRoute({
     method: 'POST', url: '/api/v1/complaints/:id/messages', tag: 'complaints', auth: 'required',
     summary: 'Post a public reply, an internal note, or a customer message',
-    params: idParams, body: messageInputSchema,
+    params: complaintRefParams, body: messageInputSchema,
     response: { status: 201 },
-    handler: ({ ctx, principal, params, body }) => addMessage(ctx, principal, params.id, body),
+    handler: async ({ ctx, principal, params, body }) => addMessage(ctx, principal, await resolveComplaintRef(ctx.db, params.id), body),
   }),
   defineRoute({
     method: 'GET', url: '/api/v1/complaints/:id/events', tag: 'complaints', auth: 'required',
     summary: 'The event timeline in time order (customers see their own, frontstage and evidence lanes)',
-    params: idParams,
+    params: complaintRefParams,
     query: z.object({ lane: z.enum(LANES).optional() }).strict(),
     async handler({ ctx, principal, params, query }) {
-      await assertVisible(ctx.db, principal, params.id);
+      const id = await resolveComplaintRef(ctx.db, params.id);
+      await assertVisible(ctx.db, principal, id);
       let lanes: readonly (typeof LANES)[number][] | undefined = principal.kind === 'customer' ? CUSTOMER_LANES : undefined;
       if (query.lane) lanes = (lanes ?? LANES).filter((l) => l === query.lane);
-      return { items: await listEvents(ctx.db, params.id, lanes), nextCursor: null };
+      return { items: await listEvents(ctx.db, id, lanes), nextCursor: null };
     },
   }),
 ];

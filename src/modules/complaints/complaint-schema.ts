@@ -2,15 +2,19 @@ import { z } from 'zod';
 import { line, text } from '../../http/schemas.js';
 import { customerInputSchema } from '../customers/customer-schema.js';
 import { STATUSES } from './lifecycle.js';
-import { CATEGORIES, CHANNELS, SEVERITIES } from './taxonomy.js';
+import { CATEGORIES, CHANNEL_ALIASES, CHANNELS, SEVERITIES, type Channel } from './taxonomy.js';
 
 export const LIMITS = { subject: 200, description: 20_000, message: 20_000, tag: 40, tags: 20, reason: 500 } as const;
+
+const channel = z
+  .enum([...CHANNELS, ...(Object.keys(CHANNEL_ALIASES) as Array<keyof typeof CHANNEL_ALIASES>)])
+  .transform((c): Channel => (c in CHANNEL_ALIASES ? CHANNEL_ALIASES[c as keyof typeof CHANNEL_ALIASES] : (c as Channel)));
 
 const tag = line(LIMITS.tag).regex(/^[^,]+$/, { message: 'must not contain commas' });
 
 export const createComplaintSchema = z
   .object({
-    channel: z.enum(CHANNELS),
+    channel,
     subject: line(LIMITS.subject),
     description: text(LIMITS.description),
     customerId: z.uuid({ message: 'not a valid id' }).optional(),

@@ -240,3 +240,24 @@ describe('event timeline order', () => {
     }
   });
 });
+
+describe('complaint numbers in paths', () => {
+  it('GET by number answers the same complaint as by id; an unknown or malformed one is 404', async () => {
+    const c = json<Complaint>(await create());
+    const byNumber = await t.request('GET', `/api/v1/complaints/${c.number}`, { token: agent.token });
+    expect(byNumber.statusCode).toBe(200);
+    expect(json<Complaint>(byNumber).id).toBe(c.id);
+    const events = await t.request('GET', `/api/v1/complaints/${c.number}/events`, { token: agent.token });
+    expect(json<{ items: unknown[] }>(events).items.length).toBeGreaterThan(0);
+    expect((await t.request('GET', '/api/v1/complaints/C-1999-999999', { token: agent.token })).statusCode).toBe(404);
+    expect((await t.request('GET', '/api/v1/complaints/nope', { token: agent.token })).statusCode).toBe(404);
+  });
+});
+
+describe('channel names', () => {
+  it('stores common aliases under the canonical channel code', async () => {
+    const c = json<Complaint>(await create({ channel: 'web_form' }));
+    expect(c.channel).toBe('web');
+    expect((await create({ channel: 'fax' })).statusCode).toBe(422);
+  });
+});

@@ -2,6 +2,19 @@
 export const CHANNELS = ['web', 'chat', 'email', 'phone', 'social', 'api', 'webhook', 'hall'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+/** Other names integrations use for the same channels; stored under the canonical code. */
+export const CHANNEL_ALIASES = {
+  web_form: 'web',
+  webform: 'web',
+  form: 'web',
+  portal: 'web',
+  service_hall: 'hall',
+  live_chat: 'chat',
+  social_media: 'social',
+  telephone: 'phone',
+  hotline: 'phone',
+} as const satisfies Record<string, Channel>;
+
 export const CATEGORIES = [
   'logistics',
   'product_quality',
