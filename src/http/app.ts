@@ -105,7 +105,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; extraR
   // JSON only: a text/plain body would otherwise reach validation as a string (422, not 415).
   app.removeContentTypeParser('text/plain');
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.method !== 'GET' || !fs.existsSync(WEB_DIST)) {
+    if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || req.method !== 'GET' || !fs.existsSync(WEB_DIST)) {
       void reply.code(404).send(errorBody('route_not_found', `No route ${req.method} ${req.url.split('?')[0]}.`));
       return;
     }

@@ -36,8 +36,10 @@ export async function startServer(
     const scheduler = opts.scheduler === false ? null : startSlaScheduler(ctx, config.SLA_SWEEP_INTERVAL_MS, (msg, err) => app.log.error({ err }, msg));
     let url = '';
     if (opts.listen !== false) {
-      url = await app.listen({ port: config.PORT, host: config.HOST });
-      url = url.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+      await app.listen({ port: config.PORT, host: config.HOST });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.PORT;
+      url = `http://${config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST}:${port}`;
     }
     return {
       app, ctx, url, generatedAdminPassword: boot.generatedPassword,
