@@ -10,7 +10,7 @@ const iso = z.string();
  * One typed payload per event type (DESIGN §4). Appending an event validates its payload
  * against this table, so the log never holds a shape nobody declared.
  */
-export const EVENT_PAYLOADS = {
+const CORE_EVENTS = {
   'complaint.created': z.object({
     number: z.string(),
     channel: z.string(),
@@ -48,6 +48,14 @@ export const EVENT_PAYLOADS = {
   'sla.first_response_met': z.object({ cycle: z.number(), dueAt: iso, withinSla: z.boolean() }),
   'sla.at_risk': z.object({ cycle: z.number(), clock, dueAt: iso, elapsedRatio: z.number() }),
   'sla.breached': z.object({ cycle: z.number(), clock, dueAt: iso }),
+} as const;
+
+/**
+ * Modules that own more event types declare their payload schemas (and fixed lanes) in
+ * their own `<module>-events.ts` and are spread in here, so the log has one registry.
+ */
+export const EVENT_PAYLOADS = {
+  ...CORE_EVENTS,
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;
