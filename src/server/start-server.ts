@@ -8,7 +8,7 @@ import { openDatabase } from '../db/open-database.js';
 import { buildApp } from '../http/app.js';
 import type { AppContext } from '../http/context.js';
 import type { AnyRoute } from '../http/define-route.js';
-import { startSlaScheduler } from '../modules/sla/sla-scheduler.js';
+import { startBackground } from './background.js';
 import { bootstrap } from './bootstrap.js';
 
 export interface RunningServer {
@@ -33,7 +33,7 @@ export async function startServer(
     const boot = await bootstrap(db, { adminEmail: config.ADMIN_EMAIL, adminPassword: config.ADMIN_PASSWORD });
     const ctx: AppContext = { db, clock: opts.clock ?? systemClock, config, instanceId: randomUUID() };
     const app = await buildApp(ctx, { logger: opts.logger, extraRoutes: opts.extraRoutes });
-    const scheduler = opts.scheduler === false ? null : startSlaScheduler(ctx, config.SLA_SWEEP_INTERVAL_MS, (msg, err) => app.log.error({ err }, msg));
+    const scheduler = opts.scheduler === false ? null : startBackground(ctx, config.SLA_SWEEP_INTERVAL_MS, (msg, err) => app.log.error({ err }, msg));
     let url = '';
     if (opts.listen !== false) {
       await app.listen({ port: config.PORT, host: config.HOST });

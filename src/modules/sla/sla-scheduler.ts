@@ -35,27 +35,3 @@ export async function runSlaSweep(ctx: Pick<AppContext, 'db' | 'clock'>): Promis
     if (handled < BATCH) return total;
   }
 }
-
-/** Runs the sweep now (catching up after downtime) and then every `intervalMs`. */
-export function startSlaScheduler(ctx: AppContext, intervalMs: number, log: (msg: string, err?: unknown) => void) {
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const tick = () => {
-    running = runSlaSweep(ctx)
-      .then(() => undefined)
-      .catch((err: unknown) => log('SLA sweep failed; retrying next tick', err))
-      .finally(() => {
-        running = null;
-        if (!stopped) timer = setTimeout(tick, intervalMs);
-      });
-  };
-  tick();
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      if (running) await running;
-    },
-  };
-}

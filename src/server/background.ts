@@ -1,0 +1,41 @@
+import type { AppContext } from '../http/context.js';
+import { runSlaSweep } from '../modules/sla/sla-scheduler.js';
+
+/**
+ * The durable background work. Each sweep reads what is due from the database (so work that
+ * fell due while no server ran is picked up on start) and claims rows with SKIP LOCKED, so
+ * any number of instances on one PostgreSQL can run them side by side.
+ */
+export const SWEEPS: Array<{ name: string; run: (ctx: AppContext) => Promise<number> }> = [
+  { name: 'sla', run: runSlaSweep },
+];
+
+/** Runs every sweep now (catching up after downtime) and then every `intervalMs`. */
+export function startBackground(ctx: AppContext, intervalMs: number, log: (msg: string, err?: unknown) => void) {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const tick = () => {
+    running = (async () => {
+      for (const sweep of SWEEPS) {
+        if (stopped) return;
+        try {
+          await sweep.run(ctx);
+        } catch (err) {
+          log(`${sweep.name} sweep failed; retrying next tick`, err);
+        }
+      }
+    })().finally(() => {
+      running = null;
+      if (!stopped) timer = setTimeout(tick, intervalMs);
+    });
+  };
+  tick();
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      if (running) await running;
+    },
+  };
+}
