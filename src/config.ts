@@ -12,6 +12,8 @@ const envSchema = z.object({
   LOOPDESK_DEMO: z.string().optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   SLA_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  // A complaint from the same customer about the same category or order within this many days is a repeat.
+  REPEAT_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   // Only behind a reverse proxy: otherwise X-Forwarded-For would let a client pick its own IP (and dodge the login limit).
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),

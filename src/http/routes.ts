@@ -3,6 +3,7 @@ import { complaintRoutes } from '../modules/complaints/complaint-routes.js';
 import { customerRoutes } from '../modules/customers/customer-routes.js';
 import { departmentRoutes } from '../modules/departments/department-routes.js';
 import { orderRoutes } from '../modules/orders/order-routes.js';
+import { repeatRoutes } from '../modules/repeats/repeat-routes.js';
 import { slaRoutes } from '../modules/sla/sla-routes.js';
 import { userRoutes } from '../modules/users/user-routes.js';
 import type { AnyRoute } from './define-route.js';
@@ -16,4 +17,5 @@ export const allRoutes: AnyRoute[] = [
   ...departmentRoutes,
   ...userRoutes,
   ...slaRoutes,
+  ...repeatRoutes,
 ] as AnyRoute[];

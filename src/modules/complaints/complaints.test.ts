@@ -9,6 +9,7 @@ type Complaint = {
 type EventItem = { id: string; type: string; lane: string; actor: { kind: string; id: string | null; role: string | null }; at: string; data: Record<string, unknown> };
 
 let t: TestApp;
+let customerSeq = 0;
 let agent: { id: string; token: string };
 
 beforeAll(async () => {
@@ -21,7 +22,8 @@ async function create(body: Record<string, unknown> = {}, headers: Record<string
   const res = await t.request('POST', '/api/v1/complaints', {
     token: agent.token,
     headers,
-    body: { channel: 'phone', subject: '包裹三天没到', description: '订单显示已发货，但三天没有物流更新。', customer: { name: '李雷', phone: '+86 138 0000 0001' }, ...body },
+    // a new customer each time, so one test's complaints are not repeats of another's
+    body: { channel: 'phone', subject: '包裹三天没到', description: '订单显示已发货，但三天没有物流更新。', customer: { name: '李雷', email: `lilei${++customerSeq}@example.com` }, ...body },
   });
   return res;
 }
@@ -75,21 +77,21 @@ describe('complaint intake', () => {
 
   it('an Idempotency-Key retry returns the same complaint and writes nothing new', async () => {
     const before = await t.db.query<{ n: number }>('select count(*)::int as n from complaints');
-    const first = await create({ subject: 'idempotent' }, { 'idempotency-key': 'retry-1' });
-    const second = await create({ subject: 'idempotent' }, { 'idempotency-key': 'retry-1' });
+    const first = await create({ subject: 'idempotent', customer: { name: 'Idem', email: 'idem@example.com' } }, { 'idempotency-key': 'retry-1' });
+    const second = await create({ subject: 'idempotent', customer: { name: 'Idem', email: 'idem@example.com' } }, { 'idempotency-key': 'retry-1' });
     expect(first.statusCode).toBe(201);
     expect(second.statusCode).toBe(201);
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(json<Complaint>(second).id).toBe(json<Complaint>(first).id);
     const after = await t.db.query<{ n: number }>('select count(*)::int as n from complaints');
     expect(after[0]!.n - before[0]!.n).toBe(1);
-    const reused = await create({ subject: 'different body' }, { 'idempotency-key': 'retry-1' });
+    const reused = await create({ subject: 'different body', customer: { name: 'Idem', email: 'idem@example.com' } }, { 'idempotency-key': 'retry-1' });
     expect(reused.statusCode).toBe(422);
     expect(json<{ error: { code: string } }>(reused).error.code).toBe('idempotency_key_reused');
   });
 
   it('concurrent retries with one Idempotency-Key create exactly one complaint', async () => {
-    const results = await Promise.all(Array.from({ length: 8 }, () => create({ subject: 'concurrent' }, { 'idempotency-key': 'race-1' })));
+    const results = await Promise.all(Array.from({ length: 8 }, () => create({ subject: 'concurrent', customer: { name: 'Race', email: 'race@example.com' } }, { 'idempotency-key': 'race-1' })));
     expect(results.every((r) => r.statusCode === 201)).toBe(true);
     expect(new Set(results.map((r) => json<Complaint>(r).id)).size).toBe(1);
     const rows = await t.db.query<{ n: number }>(`select count(*)::int as n from complaints where subject = 'concurrent'`);

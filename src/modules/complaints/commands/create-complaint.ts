@@ -10,6 +10,8 @@ import { calendarOf, loadPolicy } from '../../sla/policies.js';
 import { assertCan } from '../complaint-policy.js';
 import type { CreateComplaintInput } from '../complaint-schema.js';
 import { DEFAULT_DEPARTMENT } from '../taxonomy.js';
+import { decideIntake } from '../intake/decide-intake.js';
+import { recordIntakeLinks } from '../../repeats/record-intake-links.js';
 import { getComplaint } from '../queries/get-complaint.js';
 import type { ComplaintDto } from '../complaint-row.js';
 
@@ -19,18 +21,19 @@ function invalid(path: string, message: string): AppError {
   return new AppError('validation_failed', message, [{ path, message }]);
 }
 
-async function resolveCustomerId(tx: Queryable, p: Principal, input: CreateComplaintInput, now: Date): Promise<string> {
-  if (p.kind === 'customer') {
+type IntakeCustomer = { id: string; tier: 'normal' | 'vip' };
+
+async function resolveCustomer(tx: Queryable, p: Principal, input: CreateComplaintInput, now: Date): Promise<IntakeCustomer> {
+  if (p.kind === 'customer' || input.customerId) {
     // A customer files for themself only; naming anyone else is refused without revealing them.
-    if (input.customerId && input.customerId !== p.customerId) throw invalid('body.customerId', 'No such customer.');
-    return p.customerId;
-  }
-  if (input.customerId) {
-    const [row] = await tx.query<{ id: string }>('select id from customers where id = $1', [input.customerId]);
+    if (p.kind === 'customer' && input.customerId && input.customerId !== p.customerId) throw invalid('body.customerId', 'No such customer.');
+    const id = p.kind === 'customer' ? p.customerId : input.customerId!;
+    const [row] = await tx.query<IntakeCustomer>('select id, tier from customers where id = $1', [id]);
     if (!row) throw invalid('body.customerId', 'No such customer.');
-    return row.id;
+    return row;
   }
-  return (await matchOrCreateCustomer(tx, input.customer!, now)).customer.id;
+  const { customer } = await matchOrCreateCustomer(tx, input.customer!, now);
+  return { id: customer.id, tier: customer.tier };
 }
 
 async function resolveOrderId(tx: Queryable, customerId: string, ref: string | undefined): Promise<string | null> {
@@ -86,10 +89,12 @@ export async function createComplaint(
         return { replayOf: prior!.complaint_id };
       }
     }
-    const customerId = await resolveCustomerId(tx, p, input, now);
+    const customer = await resolveCustomer(tx, p, input, now);
+    const customerId = customer.id;
     const orderId = await resolveOrderId(tx, customerId, input.orderId);
-    const category = input.category ?? 'other';
-    const severity = input.severity ?? 'general';
+    const windowDays = ctx.config.REPEAT_WINDOW_DAYS;
+    const decision = await decideIntake(tx, input, customer, orderId, now, windowDays);
+    const { category, severity } = decision;
     const departmentCode = DEFAULT_DEPARTMENT[category];
     const [dept] = await tx.query<{ id: string }>('select id from departments where code = $1', [departmentCode]);
     const policy = await loadPolicy(tx, severity);
@@ -110,15 +115,15 @@ export async function createComplaint(
        insert into complaints (id, number, customer_id, order_id, channel, subject, description, category, severity,
          status, department_id, amount_claimed, currency, tags, sla_started_at, first_response_due_at,
          first_response_at_risk_at, resolution_due_at, resolution_at_risk_at, sla_urgent_at, sla_next_check_at,
-         created_at, updated_at)
+         created_at, updated_at, repeat_of_id)
        select $1, 'C-' || $2 || '-' || case when seq.n < 1000000 then lpad(seq.n::text, 6, '0') else seq.n::text end,
-         $3, $4, $5, $6, $7, $8, $9, 'new', $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $14, $14
+         $3, $4, $5, $6, $7, $8, $9, 'new', $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $14, $14, $21
        from seq returning number`,
       [
         id, String(now.getUTCFullYear()), customerId, orderId, input.channel, input.subject, input.description,
         category, severity, dept?.id ?? null, input.amount ?? null, input.amount !== undefined ? (input.currency ?? 'CNY') : null,
         input.tags ?? [], now, due.first_response_due_at, due.first_response_at_risk_at, due.resolution_due_at,
-        due.resolution_at_risk_at, sla_urgent_at, sla_next_check_at,
+        due.resolution_at_risk_at, sla_urgent_at, sla_next_check_at, decision.repeat?.id ?? null,
       ],
     );
     const base = { complaintId: id, at: now };
@@ -128,7 +133,10 @@ export async function createComplaint(
     });
     await appendEvent(tx, {
       ...base, type: 'complaint.classified', actor: SYSTEM_ACTOR,
-      data: { category, severity, source: input.category || input.severity ? 'request' : 'default' },
+      data: {
+        category, severity, source: decision.source, reasons: decision.reasons,
+        ...(decision.confidence !== undefined ? { confidence: decision.confidence } : {}),
+      },
     });
     await appendEvent(tx, {
       ...base, type: 'complaint.routed', actor: SYSTEM_ACTOR,
@@ -138,6 +146,7 @@ export async function createComplaint(
       ...base, type: 'sla.started', actor: SYSTEM_ACTOR,
       data: { cycle: 1, severity, firstResponseDueAt: due.first_response_due_at.toISOString(), resolutionDueAt: due.resolution_due_at.toISOString() },
     });
+    await recordIntakeLinks(tx, id, now, { repeat: decision.repeat, duplicates: decision.duplicates, windowDays });
     return { created: id };
   });
   if ('replayOf' in outcome) return { complaint: await getComplaint(ctx, p, outcome.replayOf), replayed: true };

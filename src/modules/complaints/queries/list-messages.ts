@@ -37,7 +37,9 @@ export type MessageDto = ReturnType<typeof toApi>;
 /** Internal notes stay behind the line of visibility: customers never get them. */
 export async function listMessages(db: Queryable, p: Principal, complaintId: string): Promise<MessageDto[]> {
   const rows = await db.query<MessageRow>(
-    `${SELECT} where m.complaint_id = $1 ${p.kind === 'customer' ? "and m.kind <> 'internal_note'" : ''}
+    // Messages of complaints merged into this one are part of its conversation.
+    `${SELECT} where (m.complaint_id = $1 or m.complaint_id in (select id from complaints where merged_into_id = $1))
+        ${p.kind === 'customer' ? "and m.kind <> 'internal_note'" : ''}
       order by m.created_at, m.id`,
     [complaintId],
   );

@@ -1,0 +1,65 @@
+import type { Queryable } from '../../../db/database.js';
+import { findDuplicates, findRepeat, type RepeatMatch } from '../../repeats/find-repeats.js';
+import type { CreateComplaintInput } from '../complaint-schema.js';
+import type { Category, Severity } from '../taxonomy.js';
+import { SEVERITIES } from '../taxonomy.js';
+
+/** DESIGN §2: an amount at stake of at least this much (any currency) is serious. */
+export const SERIOUS_AMOUNT = 1000;
+
+export interface IntakeDecision {
+  category: Category;
+  severity: Severity;
+  source: 'request' | 'default' | 'classifier';
+  confidence?: number;
+  reasons: string[];
+  repeat: RepeatMatch | null;
+  duplicates: Array<{ id: string; number: string; similarity: number }>;
+}
+
+const rank = (s: Severity) => SEVERITIES.indexOf(s);
+const atLeast = (s: Severity, floor: Severity): Severity => (rank(s) >= rank(floor) ? s : floor);
+
+/**
+ * What intake decides before the record is written: category and severity (from the
+ * caller, else defaults), raised by DESIGN §2's context rules (repeat, VIP, amount), and
+ * whether this repeats or duplicates an earlier complaint of the same customer.
+ * Context rules only ever raise a severity, never lower what the caller set.
+ */
+export async function decideIntake(
+  tx: Queryable,
+  input: CreateComplaintInput,
+  customer: { id: string; tier: 'normal' | 'vip' },
+  orderId: string | null,
+  now: Date,
+  windowDays: number,
+): Promise<IntakeDecision> {
+  const reasons: string[] = [];
+  const category: Category = input.category ?? 'other';
+  let severity: Severity = input.severity ?? 'general';
+  if (input.category) reasons.push(`category ${category} set by the caller`);
+  if (input.severity) reasons.push(`severity ${severity} set by the caller`);
+  const since = new Date(now.getTime() - windowDays * 86_400_000);
+  const repeat = await findRepeat(tx, { customerId: customer.id, category, orderId, since });
+  if (repeat) {
+    reasons.push(`repeat of ${repeat.number} (same ${repeat.match} within ${windowDays} days) → at least serious`);
+    severity = atLeast(severity, 'serious');
+  }
+  if (customer.tier === 'vip') {
+    reasons.push('VIP customer → at least serious');
+    severity = atLeast(severity, 'serious');
+  }
+  if (input.amount !== undefined && input.amount >= SERIOUS_AMOUNT) {
+    reasons.push(`amount ${input.amount} ≥ ${SERIOUS_AMOUNT} → at least serious`);
+    severity = atLeast(severity, 'serious');
+  }
+  const duplicates = await findDuplicates(tx, { customerId: customer.id, text: `${input.subject} ${input.description}`, since });
+  return {
+    category,
+    severity,
+    source: input.category || input.severity ? 'request' : 'default',
+    reasons,
+    repeat,
+    duplicates,
+  };
+}
