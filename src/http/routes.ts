@@ -1,3 +1,4 @@
+import { approvalRoutes } from '../modules/approvals/approval-routes.js';
 import { authRoutes } from '../modules/auth/auth-routes.js';
 import { complaintRoutes } from '../modules/complaints/complaint-routes.js';
 import { customerRoutes } from '../modules/customers/customer-routes.js';
@@ -17,5 +18,6 @@ export const allRoutes: AnyRoute[] = [
   ...departmentRoutes,
   ...userRoutes,
   ...slaRoutes,
+  ...approvalRoutes,
   ...repeatRoutes,
 ] as AnyRoute[];

@@ -1,4 +1,5 @@
 import type { AppContext } from '../http/context.js';
+import { runApprovalSweep } from '../modules/approvals/approval-sweep.js';
 import { runSlaSweep } from '../modules/sla/sla-scheduler.js';
 
 /**
@@ -8,6 +9,7 @@ import { runSlaSweep } from '../modules/sla/sla-scheduler.js';
  */
 export const SWEEPS: Array<{ name: string; run: (ctx: AppContext) => Promise<number> }> = [
   { name: 'sla', run: runSlaSweep },
+  { name: 'approvals', run: runApprovalSweep },
 ];
 
 /** Runs every sweep now (catching up after downtime) and then every `intervalMs`. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REPEAT_EVENT_LANES, REPEAT_EVENTS } from '../repeats/repeat-events.js';
+import { APPROVAL_EVENT_LANES, APPROVAL_EVENTS } from '../approvals/approval-events.js';
 
 export const LANES = ['evidence', 'customer', 'frontstage', 'backstage', 'support'] as const;
 export type Lane = (typeof LANES)[number];
@@ -58,6 +59,7 @@ const CORE_EVENTS = {
 export const EVENT_PAYLOADS = {
   ...CORE_EVENTS,
   ...REPEAT_EVENTS,
+  ...APPROVAL_EVENTS,
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;
@@ -67,6 +69,7 @@ export const EVENT_TYPES = Object.keys(EVENT_PAYLOADS) as EventType[];
 /** Lane of an event whose lane does not depend on who did it. */
 const FIXED_LANE: Partial<Record<EventType, Lane>> = {
   ...REPEAT_EVENT_LANES,
+  ...APPROVAL_EVENT_LANES,
   'complaint.created': 'customer',
   'message.customer': 'customer',
   'message.public_reply': 'frontstage',
