@@ -3,6 +3,7 @@ import { authRoutes } from '../modules/auth/auth-routes.js';
 import { complaintRoutes } from '../modules/complaints/complaint-routes.js';
 import { customerRoutes } from '../modules/customers/customer-routes.js';
 import { departmentRoutes } from '../modules/departments/department-routes.js';
+import { handoffRoutes } from '../modules/handoffs/handoff-routes.js';
 import { orderRoutes } from '../modules/orders/order-routes.js';
 import { repeatRoutes } from '../modules/repeats/repeat-routes.js';
 import { slaRoutes } from '../modules/sla/sla-routes.js';
@@ -19,5 +20,6 @@ export const allRoutes: AnyRoute[] = [
   ...userRoutes,
   ...slaRoutes,
   ...approvalRoutes,
+  ...handoffRoutes,
   ...repeatRoutes,
 ] as AnyRoute[];

@@ -1,5 +1,6 @@
 import type { AppContext } from '../http/context.js';
 import { runApprovalSweep } from '../modules/approvals/approval-sweep.js';
+import { runHandoffSweep } from '../modules/handoffs/handoff-sweep.js';
 import { runSlaSweep } from '../modules/sla/sla-scheduler.js';
 
 /**
@@ -10,6 +11,7 @@ import { runSlaSweep } from '../modules/sla/sla-scheduler.js';
 export const SWEEPS: Array<{ name: string; run: (ctx: AppContext) => Promise<number> }> = [
   { name: 'sla', run: runSlaSweep },
   { name: 'approvals', run: runApprovalSweep },
+  { name: 'handoffs', run: runHandoffSweep },
 ];
 
 /** Runs every sweep now (catching up after downtime) and then every `intervalMs`. */

@@ -15,7 +15,14 @@ export function complaintScope(p: Principal, where: SqlWhere): SqlWhere {
     case 'analyst':
       return where;
     case 'department_staff':
-      return p.departmentId ? where.add('c.department_id = ?', p.departmentId) : where.add('false');
+      // Their department's complaints, and those with an open or answered hand-off to their department.
+      return p.departmentId
+        ? where.add(
+          `(c.department_id = ? or exists (select 1 from handoffs h where h.complaint_id = c.id and h.department_id = ?
+             and h.status in ('open', 'acknowledged', 'answered')))`,
+          p.departmentId, p.departmentId,
+        )
+        : where.add('false');
   }
 }
 
@@ -27,6 +34,7 @@ export type ComplaintAction =
   | 'change_status'
   | 'cancel'
   | 'assign'
+  | 'hand_off'
   | 'reclassify';
 
 /** What a principal may do to a complaint it can already see. */

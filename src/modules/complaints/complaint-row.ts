@@ -26,6 +26,8 @@ export interface ComplaintRow extends SlaFields {
   sla_urgent_at: Date | null;
   sla_next_check_at: Date | null;
   sla_breached: boolean;
+  /** Passed between departments more than twice (src/modules/handoffs/ping-pong.ts). */
+  handoff_ping_pong: boolean;
   closed_at: Date | null;
   created_at: Date;
   updated_at: Date;
@@ -96,6 +98,7 @@ export function complaintToApi(r: ComplaintViewRow, now: Date) {
     tags: r.tags,
     repeatOfId: r.repeat_of_id,
     mergedIntoId: r.merged_into_id,
+    pingPong: r.handoff_ping_pong,
     firstResponseAt: iso(r.first_response_at),
     resolvedAt: iso(r.resolved_at),
     closedAt: iso(r.closed_at),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REPEAT_EVENT_LANES, REPEAT_EVENTS } from '../repeats/repeat-events.js';
 import { APPROVAL_EVENT_LANES, APPROVAL_EVENTS } from '../approvals/approval-events.js';
+import { HANDOFF_EVENT_LANES, HANDOFF_EVENTS } from '../handoffs/handoff-events.js';
 
 export const LANES = ['evidence', 'customer', 'frontstage', 'backstage', 'support'] as const;
 export type Lane = (typeof LANES)[number];
@@ -60,6 +61,7 @@ export const EVENT_PAYLOADS = {
   ...CORE_EVENTS,
   ...REPEAT_EVENTS,
   ...APPROVAL_EVENTS,
+  ...HANDOFF_EVENTS,
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;
@@ -70,6 +72,7 @@ export const EVENT_TYPES = Object.keys(EVENT_PAYLOADS) as EventType[];
 const FIXED_LANE: Partial<Record<EventType, Lane>> = {
   ...REPEAT_EVENT_LANES,
   ...APPROVAL_EVENT_LANES,
+  ...HANDOFF_EVENT_LANES,
   'complaint.created': 'customer',
   'message.customer': 'customer',
   'message.public_reply': 'frontstage',
