@@ -574,3 +574,24 @@ describe('overdue sweep across restart and instances', () => {
     }
   });
 });
+
+describe('hand-offs end with the complaint', () => {
+  it('resolving a complaint cancels its open hand-offs; department staff cannot resolve it themselves', async () => {
+    const c = await workedComplaint();
+    const h = await handOffOk(c.id, 'logistics');
+    const denied = await t.request('POST', `/api/v1/complaints/${c.id}/status`, { token: logistics.token, body: { status: 'resolved' } });
+    expect(errorCode(denied)).toBe('403 forbidden');
+    const resolved = await t.request('POST', `/api/v1/complaints/${c.id}/status`, { token: agent.token, body: { status: 'resolved' } });
+    expect(resolved.statusCode, resolved.body).toBe(200);
+    const after = json<Handoff>(await t.request('GET', `/api/v1/handoffs/${h.id}`, { token: agent.token }));
+    expect(after.status).toBe('cancelled');
+    expect(after.cancelReason).toBe('complaint resolved');
+    const evs = json<List<EventItem>>(await t.request('GET', `/api/v1/complaints/${c.id}/events`, { token: agent.token })).items;
+    expect(evs.filter((e) => e.type === 'handoff.cancelled')).toHaveLength(1);
+    // nothing is left for the sweep to flag
+    t.clock.advance(5 * 60 * MIN);
+    await runHandoffSweep(t.server.ctx);
+    const late = json<List<EventItem>>(await t.request('GET', `/api/v1/complaints/${c.id}/events`, { token: agent.token })).items;
+    expect(late.filter((e) => e.type === 'handoff.answer_overdue')).toHaveLength(0);
+  });
+});

@@ -4,6 +4,7 @@ import type { AppContext } from '../../../http/context.js';
 import { actorOf, type Actor, type Principal } from '../../auth/principal.js';
 import { appendEvent } from '../../events/append-event.js';
 import { loadPolicy } from '../../sla/policies.js';
+import { closeOpenHandoffs } from '../../handoffs/close-open-handoffs.js';
 import { SlaTransaction } from '../../sla/sla-commands.js';
 import { assertCan } from '../complaint-policy.js';
 import { lockComplaint, type ComplaintRow } from '../complaint-row.js';
@@ -27,8 +28,12 @@ export async function transition(
   const policy = await loadPolicy(tx, row.severity);
   await sla.onStatus(from, to, policy.pauseWhileAwaitingCustomer);
   await appendEvent(tx, { complaintId: row.id, type: 'complaint.status_changed', actor, at: now, data: { from, to, reason } });
+  if (to === 'resolved' || to === 'closed' || to === 'cancelled') await closeOpenHandoffs(tx, row.id, actor, now, `complaint ${to}`);
   return sla;
 }
+
+/** Outcomes only the front line decides (seed: the agent gives the final answer). */
+const DEPARTMENT_FINAL: readonly Status[] = ['resolved', 'closed', 'cancelled', 'reopened'];
 
 /** What a customer may do to their own complaint: confirm a resolution or reopen it. */
 const CUSTOMER_MOVES: Partial<Record<Status, readonly Status[]>> = { resolved: ['closed', 'reopened'] };
@@ -44,6 +49,10 @@ export async function changeStatus(
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const row = await lockComplaint(tx, id);
+    if (p.kind === 'user' && p.role === 'department_staff' && DEPARTMENT_FINAL.includes(input.status)) {
+      assertTransition(row.status, input.status);
+      throw new AppError('forbidden', 'The front line gives the final answer: department staff answer the hand-off instead.');
+    }
     if (p.kind === 'customer' && !(CUSTOMER_MOVES[row.status] ?? []).includes(input.status)) {
       assertTransition(row.status, input.status); // an impossible move is still reported as such
       throw new AppError('forbidden', 'Customers can confirm or reopen a resolved complaint only.');
