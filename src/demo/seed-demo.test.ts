@@ -76,9 +76,11 @@ describe('demo data', () => {
       expect(items[0]!.at).toBe(c.createdAt);
       for (let i = 1; i < items.length; i++) expect(items[i]!.at >= items[i - 1]!.at).toBe(true);
       for (const e of items) expect(e.at >= c.createdAt).toBe(true);
-      // Written in order too: apart from SLA alerts (stamped with the instant the threshold
-      // passed, which may be noticed later) each event was appended at or after the one before.
-      const written = [...items].sort((a, b) => Number(a.id) - Number(b.id)).filter((e) => e.type !== 'sla.at_risk' && e.type !== 'sla.breached');
+      // Written in order too: apart from SLA alerts and what they set off (stamped with the
+      // instant the threshold passed, which may be noticed later) each event was appended at or
+      // after the one before.
+      const STAMPED_AT_THRESHOLD = new Set(['sla.at_risk', 'sla.breached', 'complaint.escalated', 'notification.staff']);
+      const written = [...items].sort((a, b) => Number(a.id) - Number(b.id)).filter((e) => !STAMPED_AT_THRESHOLD.has(e.type) && !(e.type === 'complaint.assigned' && e.actor.kind === 'system'));
       for (let i = 1; i < written.length; i++) expect(written[i]!.at >= written[i - 1]!.at).toBe(true);
       if (c.status === 'closed') expect(c.closedAt).not.toBeNull();
       if (c.status === 'resolved' || c.status === 'closed') expect(c.resolvedAt).not.toBeNull();

@@ -28,6 +28,8 @@ export interface ComplaintRow extends SlaFields {
   sla_breached: boolean;
   /** Passed between departments more than twice (src/modules/handoffs/ping-pong.ts). */
   handoff_ping_pong: boolean;
+  /** 0 = never escalated; 1 = supervisors; 2 = department heads (src/modules/escalation). */
+  escalation_level: number;
   closed_at: Date | null;
   created_at: Date;
   updated_at: Date;
@@ -97,6 +99,7 @@ export function complaintToApi(r: ComplaintViewRow, now: Date) {
     currency: r.currency,
     tags: r.tags,
     repeatOfId: r.repeat_of_id,
+    escalationLevel: r.escalation_level,
     mergedIntoId: r.merged_into_id,
     pingPong: r.handoff_ping_pong,
     firstResponseAt: iso(r.first_response_at),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REPEAT_EVENT_LANES, REPEAT_EVENTS } from '../repeats/repeat-events.js';
+import { ESCALATION_EVENT_LANES, ESCALATION_EVENTS } from '../escalation/escalation-events.js';
 import { APPROVAL_EVENT_LANES, APPROVAL_EVENTS } from '../approvals/approval-events.js';
 import { HANDOFF_EVENT_LANES, HANDOFF_EVENTS } from '../handoffs/handoff-events.js';
 
@@ -60,6 +61,7 @@ const CORE_EVENTS = {
 export const EVENT_PAYLOADS = {
   ...CORE_EVENTS,
   ...REPEAT_EVENTS,
+  ...ESCALATION_EVENTS,
   ...APPROVAL_EVENTS,
   ...HANDOFF_EVENTS,
 } as const;
@@ -71,6 +73,7 @@ export const EVENT_TYPES = Object.keys(EVENT_PAYLOADS) as EventType[];
 /** Lane of an event whose lane does not depend on who did it. */
 const FIXED_LANE: Partial<Record<EventType, Lane>> = {
   ...REPEAT_EVENT_LANES,
+  ...ESCALATION_EVENT_LANES,
   ...APPROVAL_EVENT_LANES,
   ...HANDOFF_EVENT_LANES,
   'complaint.created': 'customer',

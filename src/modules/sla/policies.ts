@@ -9,6 +9,8 @@ export interface SlaPolicy {
   firstResponseMinutes: number;
   resolutionMinutes: number;
   pauseWhileAwaitingCustomer: boolean;
+  /** A first breach also reassigns the complaint to a supervisor. */
+  reassignOnBreach: boolean;
   calendar: CalendarSpec;
   updatedAt: string;
 }
@@ -18,6 +20,7 @@ interface PolicyRow {
   first_response_minutes: number;
   resolution_minutes: number;
   pause_while_awaiting_customer: boolean;
+  reassign_on_breach: boolean;
   calendar: unknown;
   updated_at: Date;
 }
@@ -28,6 +31,7 @@ function fromRow(r: PolicyRow): SlaPolicy {
     firstResponseMinutes: r.first_response_minutes,
     resolutionMinutes: r.resolution_minutes,
     pauseWhileAwaitingCustomer: r.pause_while_awaiting_customer,
+    reassignOnBreach: r.reassign_on_breach,
     calendar: calendarSpecSchema.parse(r.calendar),
     updatedAt: r.updated_at.toISOString(),
   };
@@ -51,6 +55,7 @@ export const policyUpdateSchema = z
     firstResponseMinutes: z.number().int().min(1).max(60 * 24 * 30).optional(),
     resolutionMinutes: z.number().int().min(1).max(60 * 24 * 365).optional(),
     pauseWhileAwaitingCustomer: z.boolean().optional(),
+    reassignOnBreach: z.boolean().optional(),
     calendar: calendarSpecSchema.optional(),
   })
   .strict()
@@ -67,8 +72,8 @@ export async function updatePolicy(db: Queryable, severity: Severity, patch: z.i
   }
   await db.query(
     `update sla_policies set first_response_minutes = $2, resolution_minutes = $3,
-            pause_while_awaiting_customer = $4, calendar = $5, updated_at = $6 where severity = $1`,
-    [severity, next.firstResponseMinutes, next.resolutionMinutes, next.pauseWhileAwaitingCustomer, next.calendar, now],
+            pause_while_awaiting_customer = $4, calendar = $5, updated_at = $6, reassign_on_breach = $7 where severity = $1`,
+    [severity, next.firstResponseMinutes, next.resolutionMinutes, next.pauseWhileAwaitingCustomer, next.calendar, now, next.reassignOnBreach],
   );
   return loadPolicy(db, severity);
 }

@@ -1,7 +1,10 @@
 import type { Queryable } from '../../db/database.js';
 import { SYSTEM_ACTOR } from '../auth/principal.js';
 import { appendEvent } from '../events/append-event.js';
-import { alertKey, dueAlerts, type ClockName, type SlaFields } from './clock-state.js';
+import type { ComplaintRow } from '../complaints/complaint-row.js';
+import { onSlaThreshold } from '../escalation/escalate.js';
+import { alertKey, dueAlerts, type ClockName } from './clock-state.js';
+import { loadPolicy, type SlaPolicy } from './policies.js';
 
 export async function loadAlerted(tx: Queryable, complaintId: string, cycle: number): Promise<Set<string>> {
   const rows = await tx.query<{ clock: ClockName; kind: 'at_risk' | 'breached' }>(
@@ -21,14 +24,15 @@ export async function loadAlerted(tx: Queryable, complaintId: string, cycle: num
  */
 export async function recordDueAlerts(
   tx: Queryable,
-  complaintId: string,
-  f: SlaFields,
+  f: ComplaintRow,
   alerted: Set<string>,
   now: Date,
   clocks?: readonly ClockName[],
   notBefore?: Date,
 ): Promise<{ breached: boolean }> {
+  const complaintId = f.id;
   let breached = false;
+  let policy: SlaPolicy | undefined;
   for (const due of dueAlerts(f, alerted, now, clocks)) {
     // A threshold that only became past because the targets were just tightened happened now, not earlier.
     const a = notBefore && due.at < notBefore ? { ...due, at: notBefore } : due;
@@ -59,6 +63,9 @@ export async function recordDueAlerts(
         data: { cycle: f.sla_cycle, clock: a.clock, dueAt: a.dueAt.toISOString() },
       });
     }
+    // Only the writer of the alert escalates: exactly once per threshold.
+    policy ??= await loadPolicy(tx, f.severity);
+    await onSlaThreshold(tx, f, { clock: a.clock, kind: a.kind, at: a.at }, { reassignOnBreach: policy.reassignOnBreach });
   }
   return { breached };
 }

@@ -30,7 +30,7 @@ export class SlaTransaction {
 
   /** Before a clock stops, record thresholds it already passed (e.g. a first reply after the due time). */
   async flush(clocks?: readonly ClockName[], notBefore?: Date): Promise<void> {
-    const { breached } = await recordDueAlerts(this.tx, this.row.id, this.row, await this.alerts(), this.now, clocks, notBefore);
+    const { breached } = await recordDueAlerts(this.tx, this.row, await this.alerts(), this.now, clocks, notBefore);
     this.breachedNow ||= breached;
   }
 

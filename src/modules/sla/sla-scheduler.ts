@@ -25,7 +25,7 @@ export async function runSlaSweep(ctx: Pick<AppContext, 'db' | 'clock'>): Promis
       );
       for (const row of rows) {
         const alerted = await loadAlerted(tx, row.id, row.sla_cycle);
-        const { breached } = await recordDueAlerts(tx, row.id, row, alerted, now);
+        const { breached } = await recordDueAlerts(tx, row, alerted, now);
         const next = schedule(row, alerted);
         await saveComplaint(tx, row.id, { ...next, sla_breached: row.sla_breached || breached });
       }
