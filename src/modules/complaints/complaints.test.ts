@@ -174,7 +174,7 @@ describe('lifecycle', () => {
     // re-timed from the original start under the urgent policy
     expect(after.sla.resolutionDueAt).toBe(new Date(new Date(c.sla.resolutionDueAt).getTime() - 24 * 3_600_000 + 2 * 3_600_000).toISOString());
     const types = json<{ items: EventItem[] }>(await t.request('GET', `/api/v1/complaints/${c.id}/events`, { token: agent.token })).items.map((e) => e.type);
-    for (const type of ['complaint.assigned', 'complaint.category_changed', 'complaint.department_changed', 'complaint.severity_changed', 'sla.recomputed']) {
+    for (const type of ['complaint.assigned', 'complaint.category_changed', 'complaint.department_changed', 'complaint.severity_changed', 'sla.recomputed', 'classification.corrected']) {
       expect(types).toContain(type);
     }
   });
@@ -261,5 +261,17 @@ describe('channel names', () => {
     const c = json<Complaint>(await create({ channel: 'web_form' }));
     expect(c.channel).toBe('web');
     expect((await create({ channel: 'fax' })).statusCode).toBe(422);
+  });
+});
+
+describe('classification corrections', () => {
+  it('a person changing category or severity writes one classification.corrected with both labels; an assignment does not', async () => {
+    const c = json<Complaint>(await create({ category: 'billing' }));
+    await t.request('PATCH', `/api/v1/complaints/${c.id}`, { token: agent.token, body: { assigneeId: agent.id } });
+    await t.request('PATCH', `/api/v1/complaints/${c.id}`, { token: agent.token, body: { category: 'refund', severity: 'serious', reason: 'refund dispute' } });
+    const corrections = json<{ items: EventItem[] }>(await t.request('GET', `/api/v1/complaints/${c.id}/events`, { token: agent.token })).items.filter((e) => e.type === 'classification.corrected');
+    expect(corrections).toHaveLength(1);
+    expect(corrections[0]!.data).toEqual({ category: { from: 'billing', to: 'refund' }, severity: { from: 'general', to: 'serious' }, reason: 'refund dispute' });
+    expect(corrections[0]!.lane).toBe('backstage');
   });
 });

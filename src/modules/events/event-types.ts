@@ -37,6 +37,12 @@ const CORE_EVENTS = {
   'complaint.category_changed': z.object({ from: z.string(), to: z.string(), reason: z.string().nullable() }),
   'complaint.department_changed': z.object({ from: z.string().nullable(), to: z.string().nullable() }),
   'complaint.tags_changed': z.object({ from: z.array(z.string()), to: z.array(z.string()) }),
+  // A person overruled the classification: a labelled example for retraining the classifier.
+  'classification.corrected': z.object({
+    category: z.object({ from: z.string(), to: z.string() }),
+    severity: z.object({ from: z.string(), to: z.string() }),
+    reason: z.string().nullable(),
+  }),
   'message.customer': z.object({ messageId: z.string(), channel: z.string(), length: z.number() }),
   'message.public_reply': z.object({ messageId: z.string(), channel: z.string(), length: z.number(), firstResponse: z.boolean() }),
   'message.internal_note': z.object({ messageId: z.string(), length: z.number() }),
@@ -97,6 +103,7 @@ const INTERNAL_DECISIONS = new Set<EventType>([
   'complaint.category_changed',
   'complaint.department_changed',
   'complaint.tags_changed',
+  'classification.corrected',
 ]);
 
 /**

@@ -34,6 +34,7 @@ export async function updateComplaint(ctx: AppContext, p: Principal, id: string,
       throw new AppError('conflict', `The complaint is ${row.status}; reopen it before changing it.`);
     }
     const sla = new SlaTransaction(tx, row, now);
+    const original = { category: row.category, severity: row.severity };
     const base = { complaintId: id, actor, at: now };
 
     if (patch.assigneeId !== undefined && patch.assigneeId !== row.assignee_id) {
@@ -72,6 +73,13 @@ export async function updateComplaint(ctx: AppContext, p: Principal, id: string,
       await sla.flush(); // thresholds passed under the old targets stay on record
       row.severity = patch.severity;
       await sla.recompute(`severity ${patch.severity}`);
+    }
+
+    if (p.kind === 'user' && (row.category !== original.category || row.severity !== original.severity)) {
+      await appendEvent(tx, {
+        ...base, type: 'classification.corrected',
+        data: { category: { from: original.category, to: row.category }, severity: { from: original.severity, to: row.severity }, reason },
+      });
     }
 
     if (patch.tags) {
