@@ -6,6 +6,7 @@ import { departmentRoutes } from '../modules/departments/department-routes.js';
 import { handoffRoutes } from '../modules/handoffs/handoff-routes.js';
 import { orderRoutes } from '../modules/orders/order-routes.js';
 import { repeatRoutes } from '../modules/repeats/repeat-routes.js';
+import { classifyRoutes } from '../modules/triage/classify-routes.js';
 import { notificationRoutes } from '../modules/escalation/notification-routes.js';
 import { slaRoutes } from '../modules/sla/sla-routes.js';
 import { userRoutes } from '../modules/users/user-routes.js';
@@ -23,5 +24,6 @@ export const allRoutes: AnyRoute[] = [
   ...approvalRoutes,
   ...handoffRoutes,
   ...repeatRoutes,
+  ...classifyRoutes,
   ...notificationRoutes,
 ] as AnyRoute[];

@@ -42,9 +42,29 @@ describe('complaint intake', () => {
     expect(got.number).toBe(c.number);
   });
 
-  it('defaults category/severity to other/general and routes to customer service', async () => {
+  it('classifies on intake what the caller left out, with the deciding cues in the event', async () => {
     const c = json<Complaint>(await create());
-    expect(c).toMatchObject({ category: 'other', severity: 'general', department: 'customer_service' });
+    expect(c).toMatchObject({ category: 'logistics', severity: 'general', department: 'logistics' });
+    const safety = json<Complaint>(await create({ subject: 'Charger caught fire', description: 'The charger started smoking and burned my hand.' }));
+    expect(safety).toMatchObject({ category: 'safety', severity: 'urgent', department: 'management' });
+    const events = json<{ items: EventItem[] }>(await t.request('GET', `/api/v1/complaints/${safety.id}/events`, { token: agent.token })).items;
+    const classified = events.find((e) => e.type === 'complaint.classified')!;
+    expect(classified.data.source).toBe('classifier');
+    expect(classified.data.confidence).toEqual(expect.any(Number));
+    expect((classified.data.reasons as string[]).join(' ')).toMatch(/fire|smok|burn/);
+    // the caller's fields win over the classifier's
+    const set = json<Complaint>(await create({ subject: 'Charger caught fire', description: 'smoke', category: 'product_quality', severity: 'serious' }));
+    expect(set).toMatchObject({ category: 'product_quality', severity: 'serious' });
+  });
+
+  it('sends what the classifier is unsure of to the triage view (needs_triage tag)', async () => {
+    const unsure = json<Complaint & { tags: string[] }>(await create({ subject: '???', description: '...' }));
+    expect(unsure.tags).toContain('needs_triage');
+    const sure = json<Complaint & { tags: string[] }>(await create());
+    expect(sure.tags).not.toContain('needs_triage');
+    const view = json<{ items: Complaint[] }>(await t.request('GET', '/api/v1/complaints?tag=needs_triage', { token: agent.token })).items.map((c) => c.id);
+    expect(view).toContain(unsure.id);
+    expect(view).not.toContain(sure.id);
   });
 
   it('urgent severity uses the 10 min / 2 h policy', async () => {

@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 async function create(app: TestApp, token: string, extra: Record<string, unknown> = {}): Promise<Complaint> {
-  const res = await app.request('POST', '/api/v1/complaints', { token, body: { channel: 'web', subject: 'escalate me', description: 'd', customer: { name: 'E' }, ...extra } });
+  const res = await app.request('POST', '/api/v1/complaints', { token, body: { channel: 'web', subject: 'escalate me', description: 'd', customer: { name: 'E' }, category: 'other', severity: 'general', ...extra } });
   expect(res.statusCode, res.body).toBe(201);
   return json<Complaint>(res);
 }

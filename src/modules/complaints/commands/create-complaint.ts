@@ -10,7 +10,7 @@ import { calendarOf, loadPolicy } from '../../sla/policies.js';
 import { assertCan } from '../complaint-policy.js';
 import type { CreateComplaintInput } from '../complaint-schema.js';
 import { DEFAULT_DEPARTMENT } from '../taxonomy.js';
-import { decideIntake } from '../intake/decide-intake.js';
+import { decideIntake, NEEDS_TRIAGE_TAG } from '../intake/decide-intake.js';
 import { recordIntakeLinks } from '../../repeats/record-intake-links.js';
 import { getComplaint } from '../queries/get-complaint.js';
 import type { ComplaintDto } from '../complaint-row.js';
@@ -122,7 +122,7 @@ export async function createComplaint(
       [
         id, String(now.getUTCFullYear()), customerId, orderId, input.channel, input.subject, input.description,
         category, severity, dept?.id ?? null, input.amount ?? null, input.amount !== undefined ? (input.currency ?? 'CNY') : null,
-        input.tags ?? [], now, due.first_response_due_at, due.first_response_at_risk_at, due.resolution_due_at,
+        decision.needsTriage ? [...new Set([...(input.tags ?? []), NEEDS_TRIAGE_TAG])] : (input.tags ?? []), now, due.first_response_due_at, due.first_response_at_risk_at, due.resolution_due_at,
         due.resolution_at_risk_at, sla_urgent_at, sla_next_check_at, decision.repeat?.id ?? null,
       ],
     );
@@ -136,6 +136,9 @@ export async function createComplaint(
       data: {
         category, severity, source: decision.source, reasons: decision.reasons,
         ...(decision.confidence !== undefined ? { confidence: decision.confidence } : {}),
+        ...(decision.emotion ? { emotion: decision.emotion } : {}),
+        ...(decision.language ? { language: decision.language } : {}),
+        needsTriage: decision.needsTriage,
       },
     });
     await appendEvent(tx, {

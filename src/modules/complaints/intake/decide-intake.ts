@@ -3,15 +3,23 @@ import { findDuplicates, findRepeat, type RepeatMatch } from '../../repeats/find
 import type { CreateComplaintInput } from '../complaint-schema.js';
 import type { Category, Severity } from '../taxonomy.js';
 import { SEVERITIES } from '../taxonomy.js';
+import { classify, type ClassifyResult, type Emotion } from '../../triage/classifier.js';
 
 /** DESIGN §2: an amount at stake of at least this much (any currency) is serious. */
 export const SERIOUS_AMOUNT = 1000;
+
+/** Below this classifier confidence a complaint is tagged for the human triage view. */
+export const TRIAGE_CONFIDENCE = 0.5;
+export const NEEDS_TRIAGE_TAG = 'needs_triage';
 
 export interface IntakeDecision {
   category: Category;
   severity: Severity;
   source: 'request' | 'default' | 'classifier';
   confidence?: number;
+  emotion?: Emotion;
+  language?: string;
+  needsTriage: boolean;
   reasons: string[];
   repeat: RepeatMatch | null;
   duplicates: Array<{ id: string; number: string; similarity: number }>;
@@ -22,7 +30,7 @@ const atLeast = (s: Severity, floor: Severity): Severity => (rank(s) >= rank(flo
 
 /**
  * What intake decides before the record is written: category and severity (from the
- * caller, else defaults), raised by DESIGN §2's context rules (repeat, VIP, amount), and
+ * caller, else the classifier), raised by DESIGN §2's context rules (repeat, VIP, amount), and
  * whether this repeats or duplicates an earlier complaint of the same customer.
  * Context rules only ever raise a severity, never lower what the caller set.
  */
@@ -35,8 +43,14 @@ export async function decideIntake(
   windowDays: number,
 ): Promise<IntakeDecision> {
   const reasons: string[] = [];
-  const category: Category = input.category ?? 'other';
-  let severity: Severity = input.severity ?? 'general';
+  let classified: ClassifyResult | null = null;
+  if (!input.category || !input.severity) {
+    // Fields the caller left out are decided by the classifier (DESIGN §2), text plus context.
+    classified = classify(`${input.subject}\n${input.description}`, { amount: input.amount ?? null, customerTier: customer.tier });
+    reasons.push(...classified.reasons);
+  }
+  const category: Category = input.category ?? classified!.category;
+  let severity: Severity = input.severity ?? classified!.severity;
   if (input.category) reasons.push(`category ${category} set by the caller`);
   if (input.severity) reasons.push(`severity ${severity} set by the caller`);
   const since = new Date(now.getTime() - windowDays * 86_400_000);
@@ -45,19 +59,22 @@ export async function decideIntake(
     reasons.push(`repeat of ${repeat.number} (same ${repeat.match} within ${windowDays} days) → at least serious`);
     severity = atLeast(severity, 'serious');
   }
-  if (customer.tier === 'vip') {
+  // The classifier already applied these when it chose the severity; a caller's choice still gets them.
+  if (customer.tier === 'vip' && rank(severity) < rank('serious')) {
     reasons.push('VIP customer → at least serious');
-    severity = atLeast(severity, 'serious');
+    severity = 'serious';
   }
-  if (input.amount !== undefined && input.amount >= SERIOUS_AMOUNT) {
+  if (input.amount !== undefined && input.amount >= SERIOUS_AMOUNT && rank(severity) < rank('serious')) {
     reasons.push(`amount ${input.amount} ≥ ${SERIOUS_AMOUNT} → at least serious`);
-    severity = atLeast(severity, 'serious');
+    severity = 'serious';
   }
   const duplicates = await findDuplicates(tx, { customerId: customer.id, text: `${input.subject} ${input.description}`, since });
   return {
     category,
     severity,
-    source: input.category || input.severity ? 'request' : 'default',
+    source: classified ? 'classifier' : 'request',
+    ...(classified ? { confidence: classified.confidence, emotion: classified.emotion, language: classified.language } : {}),
+    needsTriage: classified !== null && classified.confidence < TRIAGE_CONFIDENCE,
     reasons,
     repeat,
     duplicates,

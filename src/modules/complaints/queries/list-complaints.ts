@@ -19,6 +19,7 @@ export const listComplaintsQuery = z
     departmentId: z.uuid().optional(),
     assigneeId: z.union([z.uuid(), z.enum(['me', 'none'])]).optional(),
     customerId: z.uuid().optional(),
+    tag: line(40).optional().describe('has this tag, e.g. needs_triage (the human triage view)'),
     atRisk: queryBool.optional(),
     breached: queryBool.optional(),
     createdFrom: isoDateTime.optional(),
@@ -51,6 +52,7 @@ export async function listComplaints(
   else if (q.assigneeId === 'me') w.add('c.assignee_id = ?', p.kind === 'user' ? p.userId : null);
   else if (q.assigneeId) w.add('c.assignee_id = ?', q.assigneeId);
   if (q.customerId) w.add('c.customer_id = ?', q.customerId);
+  if (q.tag) w.add('? = any(c.tags)', q.tag);
   if (q.createdFrom) w.add('c.created_at >= ?', new Date(q.createdFrom));
   if (q.createdTo) w.add('c.created_at < ?', new Date(q.createdTo));
   if (q.q) w.add(`c.search_text ilike ?`, `%${likeEscape(q.q)}%`);

@@ -1,0 +1,392 @@
+/**
+ * The complaint classifier (DESIGN §2): category from a trained text model combined with the
+ * curated lexicon; severity from the DESIGN rules (first match wins: urgent > serious >
+ * general) over text cues and context (amount, VIP, repeat); department from the category;
+ * an emotion score; and human-readable reasons. Total and fast: never throws, bounded work.
+ */
+import { CATEGORIES, DEFAULT_DEPARTMENT, type Category, type Severity } from '../complaints/taxonomy.js';
+import { findCategoryCues, findEmotionCues, findSeverityCues, findWeakSafetyCues, parseAmounts, type CueHit, type SeverityCue } from './lexicon.js';
+import { features, normalise, segmentNormalised, warmUpSegmenter, type Language, type Segmented } from './segment.js';
+import type { SparseVector, TextModel } from './text-model.js';
+import { loadBuiltinModels, type BuiltinModels } from './train-model.js';
+
+export interface ClassifyContext {
+  /** Amount at stake from the complaint record (any currency); ≥ 1000 → serious. */
+  amount?: number | null;
+  customerTier?: 'normal' | 'vip';
+  /** The customer complained about the same issue recently (DESIGN: repeat → serious). */
+  repeat?: boolean;
+}
+
+export interface Emotion {
+  anger: number;
+  urgency: number;
+  threat: number;
+  intensity: number;
+}
+
+export interface ClassifyResult {
+  category: Category;
+  severity: Severity;
+  department: string;
+  confidence: number;
+  reasons: string[];
+  emotion: Emotion;
+  language: Language;
+}
+
+export const AMOUNT_SERIOUS_THRESHOLD = 1000;
+/**
+ * Combination weights (chosen by cross-validation on the training corpus, scripts/eval.ts
+ * --tune): lexicon evidence against the model's log-probabilities, and the model probability
+ * needed to call a text `safety` when no safety cue matched.
+ */
+export const TUNING = {
+  lexiconWeight: 3,
+  safetyModelThreshold: 0.5,
+  weakSafetyWeight: 0.5,
+  /** Severity model probability that lifts a text to urgent / serious when no rule matched (> 1 = off). */
+  urgentModelThreshold: 0.4,
+  /** Off: in cross-validation the explicit serious rules did better on their own. */
+  seriousModelThreshold: 2,
+  /** Known model features a text needs before the severity model may lift it. */
+  minKnownFeaturesForLift: 3,
+};
+
+const ACCOUNT_FRAUD = /账号|账户|帐号|登录|登陆|密码|盗号|邮箱|手机号|设备|hack|log|sign|password|account|takeover|taken over|compromis|device|phish|email|identity/;
+const CARD_FRAUD = /刷|消费|扣|卡|支付|交易|charge|card|purchase|transaction|payment|bought|withdraw/;
+
+// ---------------------------------------------------------------------------------------------
+// The category model: trained from the built-in corpus on first use (≈100 ms) or replaced.
+
+let models: BuiltinModels | null = null;
+let loadFailed = false;
+let modelLoadMs = 0;
+let modelSource: 'model.json' | 'trained' | 'custom' | 'none' = 'none';
+
+function getModels(): BuiltinModels | null {
+  if (models || loadFailed) return models;
+  try {
+    const t0 = performance.now();
+    const loaded = loadBuiltinModels();
+    models = loaded.models;
+    modelSource = loaded.source;
+    modelLoadMs = performance.now() - t0;
+  } catch {
+    loadFailed = true; // lexicon-only classification
+  }
+  return models;
+}
+
+/** Loads the segmenter and the built-in models now (e.g. at start-up) instead of on the first call. */
+export function loadClassifier(): { segmenter: boolean; modelSource: string; modelLoadMs: number; features: number } {
+  const segmenter = warmUpSegmenter();
+  const m = getModels();
+  return { segmenter, modelSource, modelLoadMs, features: m?.category.featureCount ?? 0 };
+}
+
+/**
+ * Replaces the models (e.g. ones retrained with agents' corrections); null goes back to the
+ * built-in ones. Category labels outside the taxonomy are never returned.
+ */
+export function setModels(m: BuiltinModels | null): void {
+  models = m;
+  loadFailed = false;
+  modelSource = m ? 'custom' : 'none';
+}
+
+/** Replaces only the category model (null: back to the built-in models). */
+export function setCategoryModel(m: TextModel | null): void {
+  if (!m) return setModels(null);
+  setModels({ category: m, severity: getModels()?.severity ?? null });
+}
+
+export function currentModels(): BuiltinModels | null {
+  return getModels();
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
+const saturate = (x: number, k: number) => clamp01(1 - Math.exp(-k * x));
+const round2 = (x: number) => Math.round(x * 100) / 100;
+const quote = (s: string) => `"${s.trim()}"`;
+
+const SEVERITY_CUE_TEXT: Record<SeverityCue, string> = {
+  safety: 'risk to safety or health',
+  fraud: 'security / fraud incident',
+  escalation: 'escalation threat (regulator / media / legal)',
+  counterfeit: 'suspected counterfeit',
+  staff_abuse: 'egregious staff behaviour',
+};
+
+function distinct(hits: CueHit[], max: number): string[] {
+  const seen = new Set<string>();
+  for (const h of hits) {
+    const c = h.cue.trim();
+    if (c && !seen.has(c)) seen.add(c);
+    if (seen.size >= max) break;
+  }
+  return [...seen];
+}
+
+function emotionOf(seg: Segmented, active: Record<SeverityCue, CueHit[]>): Emotion {
+  const text = seg.text;
+  const e = findEmotionCues(text);
+  const exclaim = Math.min(10, (text.match(/[!！]/g) ?? []).length);
+  const angryEmoji = (text.match(/[\u{1F620}\u{1F621}\u{1F92C}\u{1F4A2}\u{1F624}\u{1F47F}\u{1F595}]/gu) ?? []).length;
+  const question = Math.min(6, (text.match(/[?？]{2,}/g) ?? []).length);
+  const angerHits = e.anger.filter((h) => !h.negated).length + active.staff_abuse.length * 0.5;
+  const anger = saturate(angerHits + exclaim * 0.25 + angryEmoji * 0.7 + question * 0.3, 0.45);
+  const urgency = saturate(e.urgency.length + (active.safety.length + active.fraud.length) * 1.5, 0.5);
+  const threat = saturate(active.escalation.length * 1.5 + e.threat.length, 0.6);
+  const intensity = clamp01(Math.max(anger, urgency, threat) * 0.7 + ((anger + urgency + threat) / 3) * 0.3 + Math.min(0.15, exclaim * 0.03));
+  return { anger: round2(anger), urgency: round2(urgency), threat: round2(threat), intensity: round2(intensity) };
+}
+
+function contextRules(context: ClassifyContext | undefined, textAmount: number | null): string[] {
+  const reasons: string[] = [];
+  const ctxAmount = typeof context?.amount === 'number' && Number.isFinite(context.amount) ? context.amount : null;
+  if (ctxAmount !== null && ctxAmount >= AMOUNT_SERIOUS_THRESHOLD) reasons.push(`amount ${ctxAmount} ≥ ${AMOUNT_SERIOUS_THRESHOLD} → serious`);
+  else if (textAmount !== null && textAmount >= AMOUNT_SERIOUS_THRESHOLD) reasons.push(`amount ${textAmount} in text ≥ ${AMOUNT_SERIOUS_THRESHOLD} → serious`);
+  if (context?.repeat) reasons.push('repeat complaint about the same issue → serious');
+  if (context?.customerTier === 'vip') reasons.push('VIP customer → serious');
+  return reasons;
+}
+
+function safeResult(context: ClassifyContext | undefined, why: string, language: Language): ClassifyResult {
+  const serious = contextRules(context, null);
+  return {
+    category: 'other',
+    severity: serious.length ? 'serious' : 'general',
+    department: DEFAULT_DEPARTMENT.other,
+    confidence: 0.05,
+    reasons: [why, ...serious],
+    emotion: { anger: 0, urgency: 0, threat: 0, intensity: 0 },
+    language,
+  };
+}
+
+/**
+ * Classifies a complaint text. Never throws; analyses at most the first 6,000 characters.
+ * Typical cost: ~0.15 ms per call once loaded; the first call loads jieba (~0.2–0.4 s) and
+ * model.json (~50 ms) unless loadClassifier() ran at start-up.
+ */
+export function classify(text: string, context?: ClassifyContext): ClassifyResult {
+  try {
+    return classifyUnsafe(typeof text === 'string' ? text : '', context);
+  } catch {
+    return safeResult(context, 'text could not be analysed → other', 'unknown');
+  }
+}
+
+function classifyUnsafe(raw: string, context: ClassifyContext | undefined): ClassifyResult {
+  const norm = normalise(raw);
+  const seg = segmentNormalised(norm);
+  const nonSpace = norm.replace(/\s+/g, '').length;
+  if (nonSpace === 0) return safeResult(context, 'empty text → other', 'unknown');
+  const letters = seg.hanChars + seg.latinLetters;
+  // Emoji-only, digits-only or binary garbage: too little language to decide anything.
+  if (letters < 2 || (letters / nonSpace < 0.25 && seg.tokens.length < 3) || weirdShare(norm) > 0.3) {
+    return safeResult(context, 'no recognisable words → other (low confidence)', seg.language);
+  }
+
+  // --- severity cues
+  const sevHits = findSeverityCues(norm);
+  const active = {} as Record<SeverityCue, CueHit[]>;
+  const negated: string[] = [];
+  for (const k of Object.keys(sevHits) as SeverityCue[]) {
+    active[k] = sevHits[k].filter((h) => !h.negated);
+    for (const h of sevHits[k]) if (h.negated) negated.push(h.cue.trim());
+  }
+
+  // --- category: model log-probabilities + lexicon evidence
+  const loaded = getModels();
+  const feats = features(seg);
+  const m = loaded?.category ?? null;
+  const catHits = findCategoryCues(norm);
+  const score = new Map<Category, number>();
+  let known = 0;
+  let xVec: SparseVector | null = null;
+  const labelIndex = new Map<string, number>();
+  let probs: Float64Array | null = null;
+  if (m) {
+    const x = m.vectorize(feats);
+    xVec = x;
+    known = x.idx.length;
+    probs = softmaxOf(m.scores(x));
+    m.labels.forEach((l, i) => labelIndex.set(l, i));
+    for (const c of CATEGORIES) {
+      const i = labelIndex.get(c);
+      score.set(c, Math.log(i === undefined ? 1e-4 : Math.max(1e-6, probs[i]!)));
+    }
+  } else {
+    for (const c of CATEGORIES) score.set(c, Math.log(1 / CATEGORIES.length));
+  }
+  const lexCues = new Map<Category, string[]>();
+  for (const [c, hits] of Object.entries(catHits) as Array<[Category, CueHit[]]>) {
+    const cues = distinct(hits, 6);
+    if (cues.length) {
+      lexCues.set(c, cues);
+      score.set(c, score.get(c)! + TUNING.lexiconWeight * Math.log1p(cues.length));
+    }
+  }
+  // Severity cues are also category evidence.
+  const bump = (c: Category, w: number) => score.set(c, score.get(c)! + w);
+  if (active.counterfeit.length) bump('product_quality', 1.5);
+  if (active.staff_abuse.length) bump('service_attitude', 3);
+  for (const h of active.fraud) {
+    if (ACCOUNT_FRAUD.test(h.cue)) bump('technical', 1);
+    else if (CARD_FRAUD.test(h.cue)) bump('billing', 1);
+    else {
+      bump('technical', 0.3);
+      bump('billing', 0.3);
+    }
+  }
+  if (active.safety.length) bump('safety', 2 + Math.log1p(active.safety.length));
+  const weakSafety = distinct(findWeakSafetyCues(norm).filter((h) => !h.negated), 4);
+  if (weakSafety.length) bump('safety', TUNING.weakSafetyWeight * Math.log1p(weakSafety.length));
+
+  // Many words but almost none the model has seen, and no hazard or fraud cue: noise, not a complaint.
+  if (m && seg.tokens.length >= 4 && !active.safety.length && !active.fraud.length) {
+    const words = feats.filter((f) => f.charCodeAt(0) === 119 /* w */ && f !== 'w#num' && !/^w[a-z0-9']{1,2}$/.test(f));
+    const knownWords = words.filter((f) => m.knows(f)).length;
+    if (knownWords / Math.max(1, words.length) < 0.15) return safeResult(context, 'almost no known words → other (low confidence)', seg.language);
+  }
+
+  let category = argmaxMap(score);
+  const categoryReasons: string[] = [];
+  // Without a safety cue the model alone must be fairly sure before a text becomes safety (→ urgent).
+  if (category === 'safety' && !active.safety.length && probs) {
+    const i = labelIndex.get('safety');
+    if (i === undefined || probs[i]! < (weakSafety.length ? TUNING.safetyModelThreshold / 2 : TUNING.safetyModelThreshold)) {
+      score.set('safety', -Infinity);
+      category = argmaxMap(score);
+    }
+  }
+  // A hazard to health or life makes the complaint a safety one, whatever else it is about.
+  if (active.safety.length) {
+    category = 'safety';
+  } else if (active.fraud.length && category !== 'technical' && category !== 'billing' && category !== 'safety') {
+    category = score.get('technical')! >= score.get('billing')! ? 'technical' : 'billing';
+    categoryReasons.push(`fraud cue → ${category}`);
+  }
+
+  // Confidence: the combined distribution's top share, discounted when few words were known.
+  const combined = softmaxOf(Float64Array.from(CATEGORIES, (c) => score.get(c)!));
+  let confidence = combined[CATEGORIES.indexOf(category)]!;
+  const evidence = known + [...lexCues.values()].reduce((a, c) => a + c.length, 0);
+  confidence *= Math.min(1, 0.35 + evidence / 8);
+  if (category === 'safety' && active.safety.length) confidence = Math.max(confidence, 0.9);
+  if (evidence === 0 && !active.safety.length && !active.fraud.length) {
+    return safeResult(context, 'no known words → other (low confidence)', seg.language);
+  }
+
+  if (category === 'safety' && active.safety.length) {
+    categoryReasons.unshift(`keyword ${distinct(active.safety, 3).map(quote).join(', ')} → safety`);
+  } else {
+    const cues = lexCues.get(category);
+    if (cues?.length) categoryReasons.push(`keyword ${cues.slice(0, 3).map(quote).join(', ')} → ${category}`);
+    const modelTop = m && xVec ? [...new Set(m.topFeatures(xVec, category, 6).map((f) => f.feature.slice(1).trim()))].slice(0, 3) : [];
+    if (m && modelTop.length && probs) {
+      const i = labelIndex.get(category);
+      const p = i === undefined ? 0 : probs[i]!;
+      categoryReasons.push(`model: words ${modelTop.map(quote).join(', ')} → ${category} (p=${p.toFixed(2)})`);
+    }
+  }
+
+  // --- severity: DESIGN §2, first match wins
+  const severityReasons: string[] = [];
+  let severity: Severity = 'general';
+  if (active.safety.length || category === 'safety') {
+    severity = 'urgent';
+    severityReasons.push(
+      active.safety.length
+        ? `keyword ${distinct(active.safety, 3).map(quote).join(', ')} → ${SEVERITY_CUE_TEXT.safety} → urgent`
+        : 'safety category → urgent',
+    );
+  }
+  if (active.fraud.length) {
+    if (severity !== 'urgent') severity = 'urgent';
+    severityReasons.push(`keyword ${distinct(active.fraud, 3).map(quote).join(', ')} → ${SEVERITY_CUE_TEXT.fraud} → urgent`);
+  }
+  const textAmounts = parseAmounts(norm);
+  const textAmount = textAmounts[0] ?? null;
+  const seriousReasons: string[] = [];
+  for (const k of ['escalation', 'counterfeit', 'staff_abuse'] as const) {
+    if (active[k].length) seriousReasons.push(`keyword ${distinct(active[k], 3).map(quote).join(', ')} → ${SEVERITY_CUE_TEXT[k]} → serious`);
+  }
+  seriousReasons.push(...contextRules(context, textAmount));
+  if (severity === 'general' && seriousReasons.length) severity = 'serious';
+  // Lower-tier rules that also matched are still listed (after the deciding one) for the agent.
+  severityReasons.push(...seriousReasons);
+  // The severity model: wording that resembles past urgent / serious complaints lifts the tier
+  // when no rule did (when in doubt, prefer urgent).
+  const sm = loaded?.severity;
+  // Needs some known wording: on a few stray words the model's guess is noise, not a signal.
+  if (sm && severity !== 'urgent' && known >= TUNING.minKnownFeaturesForLift) {
+    const ps = sm.predictProba(feats);
+    const pu = ps[sm.labels.indexOf('urgent')] ?? 0;
+    const pse = ps[sm.labels.indexOf('serious')] ?? 0;
+    if (pu >= TUNING.urgentModelThreshold) {
+      severity = 'urgent';
+      severityReasons.unshift(`model: wording like urgent complaints (p=${pu.toFixed(2)}) → urgent`);
+    } else if (severity === 'general' && pse + pu >= TUNING.seriousModelThreshold) {
+      severity = 'serious';
+      severityReasons.unshift(`model: wording like serious complaints (p=${(pse + pu).toFixed(2)}) → serious`);
+    }
+  }
+  if (negated.length) severityReasons.push(`negated, not counted: ${[...new Set(negated)].slice(0, 3).map(quote).join(', ')}`);
+  if (severity === 'general') severityReasons.push('no urgent or serious rule matched → general');
+
+  return {
+    category,
+    severity,
+    department: DEFAULT_DEPARTMENT[category],
+    confidence: round2(clamp01(confidence)),
+    reasons: [...categoryReasons, ...severityReasons],
+    emotion: emotionOf(seg, active),
+    language: seg.language,
+  };
+}
+
+/** Share of characters that are neither letters, digits, CJK, whitespace, common punctuation nor emoji. */
+const PLAIN_CHAR = /[\p{L}\p{N}\p{Extended_Pictographic}]/u;
+const PUNCTUATION = new Set('.,!?;:\'"()[]-—–…·、，。！？；：“”‘’（）《》【】¥$€£%&@#*/+=~'.split(''));
+const ZWJ = 0x200d;
+const VS16 = 0xfe0f;
+
+function weirdShare(text: string): number {
+  let weird = 0;
+  let total = 0;
+  for (const ch of text.length > 2000 ? text.slice(0, 2000) : text) {
+    if (/\s/.test(ch)) continue;
+    total++;
+    const c = ch.codePointAt(0);
+    if (c === ZWJ || c === VS16 || PUNCTUATION.has(ch) || PLAIN_CHAR.test(ch)) continue;
+    weird++;
+  }
+  return total ? weird / total : 0;
+}
+
+function softmaxOf(z: Float64Array): Float64Array {
+  let max = -Infinity;
+  for (const v of z) if (v > max) max = v;
+  const out = new Float64Array(z.length);
+  let sum = 0;
+  for (let i = 0; i < z.length; i++) sum += out[i] = Math.exp(z[i]! - max);
+  for (let i = 0; i < z.length; i++) out[i] = out[i]! / sum;
+  return out;
+}
+
+function argmaxMap(score: Map<Category, number>): Category {
+  let best: Category = 'other';
+  let bs = -Infinity;
+  for (const [c, s] of score) {
+    if (s > bs) {
+      bs = s;
+      best = c;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,322 @@
+/**
+ * Curated cue lists (zh + en) for the categories and the severity rules of DESIGN §2, with
+ * negation handling and amount parsing. Cues are matched on text passed through normalise()
+ * (NFKC, simplified Chinese, lower case). Chinese cues are regex fragments matched anywhere;
+ * English cues are regex fragments matched on word boundaries.
+ */
+import type { Category } from '../complaints/taxonomy.js';
+
+export type SeverityCue = 'safety' | 'fraud' | 'escalation' | 'counterfeit' | 'staff_abuse';
+
+interface CueSpec {
+  zh: string[];
+  en: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Severity cues
+
+/** Risk to health or life (→ urgent, category safety). Negatable ("没有受伤", "no one was hurt"). */
+const SAFETY: CueSpec = {
+  zh: [
+    '起火', '着火', '失火', '火灾', '烧起来', '燃起来', '自燃', '明火', '火苗', '冒火', '火星', '火花', '冒烟', '冒黑烟', '冒白烟', '浓烟', '烧焦', '焦味', '焦糊味', '烧糊味', '烧坏', '烧黑', '熏黑', '烤焦', '焦痕', '熔化', '融化了插头', '烧熔',
+    '爆炸', '炸开', '爆燃', '(充电|电池|手机|锅|壶|瓶).{0,6}炸了', '电池鼓包', '鼓包', '爆裂',
+    '烫伤', '烧伤', '灼伤', '烫到', '被烫', '烫(得)?起(了)?泡', '起(了)?水泡', '烫红',
+    '触电', '漏电', '电到', '被电', '电击', '麻手',
+    '中毒', '有毒', '毒性', '甲醛超标', '甲醛', '一氧化碳', '煤气泄漏', '燃气泄漏', '天然气泄漏', '漏气味', '煤气味', '(煤气|燃气|天然气|液化气|气罐|煤气罐|减压阀|气阀|气管).{0,8}(漏气|泄漏|嘶嘶)', '超速', '闯红灯', '酒驾', '醉驾', '危险驾驶', '疲劳驾驶', '开车.{0,4}玩手机', '猛踩油门',
+    '过敏', '红疹', '起疹', '疹子', '荨麻疹', '红肿', '又红又肿', '肿起来', '皮炎', '呼吸困难', '喘不上气', '休克', '心慌', '胸闷',
+    '噎', '卡喉咙', '卡在喉咙', '窒息', '误吞', '误食', '吞下', '小零件脱落',
+    '受伤', '受了伤', '伤到', '割伤', '划伤', '划破', '刮伤', '扎伤', '砸伤', '摔伤', '夹伤', '咬伤', '撞伤', '擦伤', '骨折', '流血', '出血', '缝针', '缝了', '伤口', '淤青', '摔倒', '滑倒', '跌倒', '绊倒', '砸到', '被砸',
+    '拉肚子', '腹泻', '上吐下泻', '呕吐', '吃完.{0,4}吐', '食物中毒', '肚子疼', '肚子痛', '胃疼', '发烧', '头晕', '恶心想吐',
+    '住院', '进了医院', '去了医院', '去医院', '送医', '就医', '急诊', '抢救', '看医生', '送到医院',
+    '玻璃渣', '碎玻璃', '玻璃碎片', '碎片.{0,4}(划|扎|割)', '金属丝', '铁丝', '铁屑', '针头', '碎刀片', '异物', '(吃|喝)(出|到)(了)?(虫|玻璃|铁|钢|金属|针|刀|塑料|蟑螂|苍蝇|老鼠)',
+    '安全隐患', '安全问题', '安全事故', '食品安全', '危险', '危及', '生命危险', '人身安全', '差点出人命', '出人命', '差点出事', '出大事', '后果不堪设想', '夹到', '卡进去', '发烫.{0,6}(变形|冒烟)',
+    '刹车失灵', '刹不住', '悬在半空', '摇摇欲坠', '随时(会|可能|要)(掉|倒|塌|砸|断)', '(掉|砸|落)(下来|到).{0,6}(人|行人|路人|头)', '扭伤', '崴(了)?脚', '拉伤', '脱臼', '差点(就)?(撞|出车祸|翻车|被撞|掉下|摔|追尾|飞出去)', '刹车.{0,4}(不灵|没反应|不管用|失效)', '电梯.{0,8}(下坠|坠落|掉了|卡住|急停|关人)', '差(了)?几(厘米|公分)', '差点砸', '(水|漏水|渗水).{0,10}(灯|插座|电线|电路|电箱|配电)', '打瞌睡', '安全气囊', '掉下去', '(我|人|孩子|老人|他|她|宝宝|儿子|女儿|父亲|母亲).{0,6}摔(了)?下来', '栏杆松动', '一碰就麻', '露出来.{0,6}(线|电)', '(铜线|电线).{0,4}露', '电梯.{0,4}(困|坠|夹)', '困在电梯', '坍塌', '倒塌', '脱落砸',
+    '自杀', '轻生', '不想活',
+  ],
+  en: [
+    '(?:a|the|small|electrical|kitchen|house) fire', 'fire (?:hazard|risk|started|broke out|department|brigade|fighters?|alarm|extinguisher)', 'caught fire', 'catch(?:es|ing)? fire', 'on fire', 'burst into flames', 'flames?', 'flaming', 'ignit\\w*', 'smoke(?!-free)', 'smoked', 'smokes', 'smoking(?! (?:area|section|room|ban|zone|policy|shelter))', 'smoky', 'spark(?:s|ed|ing)?', 'burning smell', 'smell(?:s|ed)? (?:of )?burning', 'scorch\\w*', 'charred', 'melted (?:plug|wire|cord|socket|outlet|charger|cable|casing|plastic)', '(?:plug|wire|cord|socket|outlet|charger|cable|adapter|casing) (?:had |has |was )?(?:melted|melting)',
+    'explo(?:de|ded|des|ding|sion|sions)', 'blew up', 'blow up', 'swollen battery', 'battery (?:is )?(?:swelling|swollen|bulging)',
+    'burn(?:s|ed|t)? (?:my|his|her|their|our|the) (?:\\w+ )?(?:hand|hands|finger|fingers|arm|arms|leg|legs|skin|face|mouth|tongue|child|son|daughter|baby|kid)', 'burn(?:ed|t)', 'burns', 'scald(?:s|ed|ing)?', 'blister(?:s|ed)?',
+    'electric(?:al)? shocks?', 'electrocut\\w*', 'shocked me', 'got (?:a |an )?(?:electric )?shock', 'live wires?', 'exposed wires?',
+    'poison\\w*', 'toxic', 'carbon monoxide', 'gas leak\\w*', 'leaking gas', 'smell(?:s|ed)? (?:of )?gas', 'gas (?:smell|is leaking|hissing)', '(?:cylinder|regulator|valve|gas pipe|gas line|hose)[^.!?]{0,24}(?:hiss\\w*|leak\\w*)', 'fumes', 'speeding', 'r[au]n(?:ning)? (?:a |the |several |two |three )?red lights?', 'drunk driv\\w*', 'driver (?:was|seemed) drunk', 'reckless(?:ly)?', 'feared for (?:my|our) (?:life|lives|safety)', 'texting while driving',
+    'allerg\\w*', 'anaphyla\\w*', 'epipen', 'hives', 'rash(?:es)?', 'swell(?:ed|ing) up', 'throat (?:closing|swell\\w*)', 'could(?: not|n\'t) breathe', 'trouble breathing', 'difficulty breathing',
+    'chok(?:e|ed|es|ing)', 'choking hazard', 'swallowed (?:a|the|it|part|piece|one|some)', 'suffocat\\w*',
+    'injur(?:y|ies|ed|ing)', 'hurt', 'hurts', 'wound(?:s|ed)?', 'bleed(?:ing)?', 'bled', 'blood', 'stitches', 'fractur\\w*', 'broke (?:my|his|her) (?:\\w+ )?(?:arm|leg|wrist|ankle|nose|tooth|finger)', 'broken (?:arm|leg|wrist|ankle|bone|tooth)', 'concussion', 'bruis\\w*',
+    'cut (?:my|his|her|their|our) (?:\\w+ )?(?:hand|finger|fingers|foot|feet|leg|lip|mouth|face)', 'sliced (?:my|his|her) \\w+', 'lacerat\\w*', 'slipped and fell', 'tripped and fell', 'fell (?:down|over|off)', 'tipped over on',
+    'food poisoning', 'vomit\\w*', 'threw up', 'throwing up', 'diarrh?o?ea', 'stomach (?:pain|cramps|ache)', 'sick after (?:eating|drinking)', 'made (?:me|us|him|her|them|my \\w+) (?:violently )?(?:sick|ill)', 'got sick', 'fell ill', 'became ill',
+    'hospital\\w*', 'fever', 'nausea', 'nauseous', 'dizz(?:y|iness)', 'palpitations', 'chest (?:pain|tightness)', 'headaches? and nausea', 'emergency room', 'the er', 'urgent care', 'a&e', 'ambulance', 'paramedics', 'doctor said',
+    'glass (?:shards?|pieces|fragments) in', 'shards? of glass', 'piece of (?:glass|metal|plastic) in', 'metal (?:shavings|pieces|wire) in', 'needle in', 'foreign object',
+    'safety (?:hazard|issue|risk|concern|recall|harness|belt|catch)', 'shards?', 'battery swell\\w*', '(?:fingers?|hands?|arms?|legs?|foot|feet|head) (?:got |was |were )?(?:trapped|crushed|caught|stuck)', '(?:trapped|crushed) (?:my|his|her|their) (?:fingers?|hands?|arms?|legs?|foot|feet)', 'nearly (?:got )?(?:burned|burnt|crushed|electrocuted)', 'hazard\\w*', 'dangerous', 'unsafe', 'danger', 'life-threatening', 'could have (?:been )?killed', 'could have died', 'nearly killed', 'almost killed', 'risk to (?:life|health)',
+    'brakes? fail\\w*', 'hanging (?:over|above) (?:the )?(?:pavement|sidewalk|street|road|people|walkway|entrance)', '(?:could|might|about to|going to) (?:fall|collapse|drop) (?:on|onto)', 'risk of (?:falling|collapse|fire|explosion|electrocution)', 'sprain\\w*', 'twisted (?:my|his|her|their) (?:ankle|knee|wrist|back|neck)', 'dislocat\\w*', '(?:nearly|almost) (?:crashed|crash|hit|ran over|rear-ended|fell|fall|collided|got hit)', 'brakes? (?:doesn\'t|does not|didn\'t|did not|won\'t) (?:hold|work|engage|respond)', '(?:lift|elevator)[^.!?]{0,30}(?:dropped|fell|plunged|stuck|trapped|jammed)', 'crash(?:ed|ing)? down', 'inches from (?:my|his|her|our)', 'narrowly missed', 'water[^.!?]{0,30}(?:light fitting|socket|outlet|wiring|electrics|fuse box)', 'smoulder\\w*', 'smolder\\w*', 'alight', 'set (?:\\w+ )?on fire', 'asleep at the wheel', 'someone (?:could|will|might|is going to) (?:get )?(?:hurt|fall|die|be killed|be injured|get killed)', 'could (?:have )?(?:fallen|fall to)', '(?:been|was|were|got|is|are) (?:\\w+ )?sick(?! of| and tired)', 'airbags?', 'trapped in (?:the|an) (?:elevator|lift)', 'collaps\\w*',
+    'suicid\\w*', 'kill myself', 'end my life',
+  ],
+};
+
+/**
+ * Weak hints of a hazard: evidence for the safety category, but not decisive on their own
+ * ("overheats and shuts down" is usually a defect).
+ */
+export const WEAK_SAFETY: CueSpec = {
+  zh: ['过热', '发烫', '烫手', '很烫', '太烫', '焦', '火', '烟', '电线', '插座', '孩子', '宝宝', '婴儿', '老人', '害怕', '吓'],
+  en: ['overheat\\w*', 'hot to the touch', 'too hot to (?:touch|hold)', 'scary', 'scared', 'terrified', 'frightening', 'risk', 'risky', 'baby', 'toddler', 'child', 'kids?', 'wires?', 'socket', 'outlet'],
+};
+
+/** Security / fraud incidents (→ urgent): account takeover, charges the customer never made. */
+const FRAUD: CueSpec = {
+  zh: [
+    '盗刷', '被盗', '盗号', '被盗号', '盗用', '冒用', '冒名', '被(他人|别人|陌生人|人|黑客)登(录|陆|了)', '别人登录了', '(外地|异地|境外|陌生|不明).{0,4}(被)?登(录|陆)', '陌生设备', '本人未操作', '(我|本人)(并)?(没有|未)操作', '不明设备', '被人改了密码', '密码.{0,3}被.{0,3}(改|修改|篡改|重置)', '绑定的手机号被(改|换)',
+    '不是我本人', '不是本人', '非本人', '不是我(本人)?(消费|操作|刷|买|转|登录)的', '卡(也|一直|还)?在(我)?(身上|手上|手里)', '没(有)?操作过', '被黑', '黑客', '(一个|一笔|一样|什么)都没(买|消费|用|下单)过', '(卡|手机)(也|都)?没(丢|掉|离身)', '(不是|非)我.{0,4}(买|消费|操作|登录|下单|转账)', '(另一个|其他|别的|外)(省|市|城市|国家|地方).{0,6}登(录|陆)', '登(录|陆).{0,6}(另一个|其他|别的|外)(省|市|城市|国家|地方)', '没(有)?申请过的(密码|验证码|重置)', '(邮箱|手机号|密码)(就|也)?被(人)?(改|修改|更改|篡改)', '被转出', '(不知情|不知道)的情况下.{0,12}(修改|更改|改了|登录|转|消费|扣|刷)', '被(人)?(修改|更改|改)了?(我的)?(绑定|手机号|邮箱|密码)', '本人没有(消费|操作|购买|授权)', '我(从来)?(都)?没有?(消费过|买过|购买过|下过单|操作过|办理过)', '(我|本人)(从来)?(都)?没有?(消费|授权).{0,6}(扣|消费|交易|支付|转账|购买|刷)', '从未(消费|购买|授权|办理)', '未经(我|本人)?(的)?授权.{0,6}(扣|消费|交易|支付|转账|登录|购买|刷)',
+    '不认识的(交易|消费|扣款)', '陌生(交易|消费|扣款)', '莫名(其妙)?(多了|少了|不见了|被转)', '钱被转走', '被转走', '余额被(清空|转)', '被人(转账|消费|刷)', '诈骗', '电信诈骗', '冒充客服', '冒充.{0,4}客服', '假客服', '钓鱼(网站|链接|短信)', '身份被盗', '信息泄露', '被泄露',
+  ],
+  en: [
+    'unauthori[sz]ed', 'fraud\\w*', 'hack(?:ed|er|ers|ing)?', 'compromised', 'account takeover', 'took over my account', 'taken over',
+    'someone (?:else )?(?:has )?(?:logged|signed|got) in(?:to)?', '(?:logged|signed) into my account', 'login from (?:an? )?(?:unknown|unfamiliar|strange|foreign)', 'unknown (?:device|login|location)', 'unrecogni[sz]ed (?:device|login|sign-in|charges?|transactions?|purchases?)',
+    'password (?:was |has been )?changed without', 'changed my (?:password|email|phone number) without', 'locked out .{0,30}(?:changed|hack)',
+    '(?:i|we) (?:never|did not|didn\'t) (?:make|made|authori[sz]e|approve|recogni[sz]e|place|placed) (?:this|these|that|those|the|any|such) (?:\\w+ )?(?:charges?|transactions?|purchases?|payments?|orders?|withdrawals?|transfers?|debits?)', '(?:i|we) (?:never|did not|didn\'t) authori[sz]e', 'never authori[sz]ed', 'not authori[sz]ed', 'without my (?:permission|authori[sz]ation|consent|knowledge)',
+    '(?:don\'t|do not|didn\'t|did not) recogni[sz]e (?:these|this|the|those|any of)', 'charges? (?:i|we) (?:never|did not|didn\'t) make', 'not my (?:charges?|transactions?|purchases?)', 'none of (?:them|these|those|the \\w+) (?:are|were|is) (?:mine|ours)', 'test charges?', '(?:reset|code|otp|verification|sign-in)[^.!?]{0,30}(?:didn\'t|did not|never) request', '(?:email|e-mail|phone number|password)(?: address)? (?:was|were|has been|had been) changed', 'someone (?:else )?(?:has )?accessed (?:my|our)', '(?:logged|signed) (?:in|into|on)[^.!?]{0,30}from (?:another|a different|an unknown|a foreign|an unfamiliar|a strange) (?:state|country|city|location|device|ip|phone|computer)', '(?:account|profile) (?:was|has been|got) (?:logged|signed|accessed)', '(?:i|we) (?:didn\'t|did not|never) (?:buy|purchase|order|use|make|authori[sz]e) anything', '(?:i\'ve|i have|we\'ve|we have) never (?:used|heard of|shopped (?:at|with)|visited)', 'still have (?:my|the) (?:card|phone)', 'someone[^.!?]{0,40}(?:my account|my card|my login|my password|my identity)', '(?:i|we) (?:never|did not|didn\'t) (?:make|made|authori[sz]e) (?:it|them|any of (?:them|these|those))', '(?:that|which) (?:i|we) (?:never|did not|didn\'t) (?:make|made|authori[sz]e|request|do)', 'still have my card', 'card (?:is|was) (?:still )?(?:in my (?:wallet|pocket|purse)|with me)', '(?:charges?|transactions?|transfers?|purchases?|payments?|withdrawals?) (?:that )?(?:i|we) (?:never|did not|didn\'t) (?:make|made|authori[sz]e|place)',
+    'identity theft', 'stolen (?:card|identity|account|credentials)', 'card (?:was |has been )?stolen', 'someone (?:used|is using|has used) my (?:card|account|details|identity)', 'phishing', 'scammer\\w*', 'fake (?:customer service|agent|support|website|site|call|text|sms|email)', 'sim swap\\w*', 'drained (?:my|our|the) (?:\\w+ )?account', 'account (?:was |has been )?drained', 'emptied my account', 'money (?:is |was |has )?(?:missing|disappeared|vanished|gone) from',
+  ],
+};
+
+/** Explicit escalation threats: regulator, media, lawyer (→ serious). Not negatable: "不想闹到12315" is still a threat. */
+const ESCALATION: CueSpec = {
+  zh: [
+    '(?<![0-9])(?:12315|12345|12378|12363|12321)(?![0-9])', '银保监会', '住建', '证监会', '物价局', '发改委', '税务局', '网信办', '邮政管理局', '运输管理', '文旅局', '教育局', '卫健委', '药监局', '(向|到|找)[^，。,.!！?？]{0,8}(局|部门|委员会|监管|证监会|主管部门)[^，。,.!！?？]{0,4}(投诉|举报|反映|申诉)', '消协', '消费者协会', '消保委', '消委会', '市场监管', '市场监督', '工商局', '工商部门', '找工商', '监管部门', '监管局', '监管机构', '银保监', '金融监管', '人民银行', '央行', '通管局', '工信部', '民航局', '交通局', '卫生局', '食药监', '质监局',
+    '黑猫投诉', '媒体', '曝光', '记者', '电视台', '报社', '新闻', '上热搜', '(发|发到|曝光到|晒到|挂到|挂在)(小红书|微博|抖音|网上|朋友圈|群里)', '网上曝光', '让大家都知道', '让更多人知道',
+    '律师', '起诉', '上法院', '法院', '诉讼', '打官司', '法律途径', '法律手段', '法律责任', '追究.{0,4}责任', '仲裁', '报警', '报案', '公安', '派出所', '投诉到底', '举报',
+  ],
+  en: [
+    'bbb', 'better business bureau', 'data protection (?:authority|commissioner|regulator|office)', 'the sec', 'securities and exchange commission', 'finra', 'fda', 'ico', 'lodg(?:e|ed|ing) a (?:formal )?complaint with', 'complain(?:t|ed)? to the (?:\\w+ )?(?:authority|commission|regulator|ombudsman|department|agency)', 'attorney general', 'consumer protection', 'consumer (?:affairs|rights|council|agency|ombudsman)', 'ftc', 'cfpb', 'fca', 'fcc', 'ombudsman', 'trading standards', '(?:the|a|state|federal|financial|banking|industry|energy|government|relevant|telecoms?) regulators?', 'regulatory', 'state (?:agency|department|regulator)', 'department of consumer', 'watchdog',
+    'report (?:you|this|your company|the company|them) to', 'file (?:a )?(?:formal )?complaint with', 'filing a complaint with', 'reported (?:you|this|it) to the',
+    '(?:the|to|local|news) media', 'media outlets?', '(?:the|local) news', 'news (?:station|channel|outlet|paper)s?', 'newspapers?', '(?:the|to the) press', 'journalists?', 'reporters?', 'tv station', 'go(?:ing)? public', '(?:on|to|all over|across) social media', '(?:go|went|going) viral', 'post (?:this|it|about (?:this|you|your company)) (?:on|to|online|everywhere)', 'tiktok', 'reddit',
+    'lawyers?', 'attorneys?', 'solicitors?', 'legal (?:action|counsel|advice|team|proceedings|route|steps)', 'sue', 'suing', 'lawsuit', 'class action', 'small claims', 'take (?:you|this|them|it) to court', '(?:in|to) court', 'court (?:case|action)', 'police',
+  ],
+};
+
+/** Suspected counterfeit (→ serious, product_quality). */
+const COUNTERFEIT: CueSpec = {
+  zh: ['假货', '假冒', '仿冒', '冒牌', '山寨', '高仿', 'a货', '不是正品', '非正品', '不像正品', '不是原装', '非原装', '盗版', '假酒', '假药', '假烟', '鉴定.{0,4}假', '验.{0,2}是假', '(货|东西|产品|商品|鞋|包|表|酒|化妆品|香水|耳机|手机|奶粉).{0,3}是假的', '以次充好', '以假乱真', '翻新机', '二手.{0,4}当.{0,2}新'],
+  en: ['counterfeit\\w*', 'fake(?! (?:tracking|reviews?|promises?|excuses?|apolog\\w*|numbers?|address|delivery|news|discounts?|sales?|prices?|urgency|customer service|agent|support|website|site|call|text|sms|email))', 'knock-?offs?', 'replicas?', 'not (?:genuine|authentic|original|the real)', 'imitation', 'bootleg\\w*', 'fakes', 'refurbished (?:sold|passed off) as new', 'used (?:item|product|one) sold as new'],
+};
+
+/** Egregious staff behaviour: insults, swearing, mocking, yelling, discrimination (→ serious). */
+const STAFF_ABUSE: CueSpec = {
+  zh: ['辱骂', '骂人', '骂我', '骂骂咧咧', '破口大骂', '大骂', '踹(了)?(我|门)', '指着.{0,4}鼻子', '(对我|冲我|朝我|对着我).{0,4}(骂|吼|喊|嚷)', '骂(道|起来|得|顾客|客人|"|“)', '嫌我(胖|丑|穷|老|土|笨|矮|黑|残|烦)', '骂了', '骂顾客', '骂客户', '开骂', '对骂', '脏话', '爆粗口', '粗口', '嘲笑', '嘲讽', '讥讽', '讽刺', '挖苦', '冷嘲热讽', '阴阳怪气', '吼', '咆哮', '凶我', '很凶', '歧视', '人身攻击', '侮辱', '羞辱', '威胁我', '恐吓', '推搡', '推了我', '动手打', '对我动手', '打人', '拍桌子', '摔东西', '傻x', '傻逼', '神经病', '穷鬼', '土包子', '滚出去', '有病吧'],
+  en: ['insulted', 'insulting (?:me|us|my|customers)', 'insults', 'swore', 'swear(?:ing|s)? at', 'cursed at', 'cursing', 'cussed', 'profanit\\w*', 'f-word', 'mock(?:ed|ing|s)?', 'laugh(?:ed|ing)? at (?:me|us|my|him|her)', 'ridicul(?:ed|ing)', 'yell(?:ed|ing|s)?', 'shout(?:ed|ing)? at', 'scream(?:ed|ing)? at', 'raised (?:his|her|their) voice', 'called me (?:an? )?(?:\\w+ )?(?:stupid|idiot|liar|moron|dumb|names|crazy|thief|cheap)', 'discriminat\\w*', 'racis[tm]\\w*', 'racial(?:ly)?', 'sexis[tm]', 'homophobic', 'slurs?', 'humiliat\\w*', 'belittl\\w*', 'threaten(?:ed|ing) (?:me|us|to hit)', 'pushed me', 'shoved', 'grabbed me', 'abusive', 'verbal(?:ly)? abus\\w*', 'called (?:me|him|her|us|my (?:\\w+ ){0,2})(?:an? )?["“]', 'kicked (?:my|the) (?:door|car)', 'sneer(?:ed|ing|s)?', 'jabbed (?:his|her|a) finger', 'body-?sham\\w*', 'go back to (?:your|my|their) (?:own )?country', 'fat-?sham\\w*'],
+};
+
+export const SEVERITY_CUES: Record<SeverityCue, CueSpec> = {
+  safety: SAFETY,
+  fraud: FRAUD,
+  escalation: ESCALATION,
+  counterfeit: COUNTERFEIT,
+  staff_abuse: STAFF_ABUSE,
+};
+
+const NEGATABLE: ReadonlySet<SeverityCue> = new Set(['safety', 'fraud', 'counterfeit']);
+
+// ---------------------------------------------------------------------------------------------
+// Category cues: evidence added to the statistical model's scores (not decisive on their own,
+// except safety, which is forced by the severity cue above).
+
+export const CATEGORY_CUES: Record<Exclude<Category, 'safety'>, CueSpec> = {
+  logistics: {
+    zh: ['快递', '物流', '配送', '派送', '派件', '送货', '发货', '没发货', '未发货', '到货', '还没到', '没收到(货|快递|包裹|东西)', '收不到货', '包裹', '丢件', '件丢了', '快递丢', '签收', '代签', '驿站', '快递柜', '快递员', '配送员', '送货员', '骑手', '外卖员', '送达', '送餐', '运单', '单号', '物流信息', '物流.{0,4}(停|不动|没更新|不更新)', '中转', '转运', '地址.{0,4}(错|不对)', '送错', '派错', '发错', '寄错', '运输', '途中', '路上', '外包装', '箱子.{0,4}(烂|破|压)', '压坏', '压扁', '摔坏', '到手.{0,4}(碎|坏|破)', '预约.{0,6}(上门|送|安装)', '上门', '没送上楼', '放门口', '顺丰', '中通', '圆通', '韵达', '申通', '京东物流', '邮政', 'ems', '极兔', '延误', '延迟', '迟迟', '催了'],
+    en: ['deliver\\w*', 'courier\\w*', 'shipment\\w*', 'ship(?:ped|ping)', 'tracking', 'track(?:ing)? number', 'parcels?', 'packages?', 'arriv\\w*', 'never arrived', 'hasn\'t arrived', 'not (?:been )?delivered', 'lost in (?:the )?(?:mail|post|transit)', 'in transit', 'transit', 'drivers?', 'carrier', 'dispatch\\w*', 'ups', 'fedex', 'dhl', 'usps', 'royal mail', 'left (?:at|on|outside|by)', 'porch', 'doorstep', 'wrong address', 'missed (?:the )?delivery', 'delivery (?:window|slot|date|appointment)', 'crushed', 'dented', 'warehouse', 'stuck (?:at|in)', 'out for delivery', 'signed for', 'mailbox', 'post office', 'wrong (?:item|size|colou?r) (?:was )?(?:sent|shipped|delivered)', 'sent (?:me )?the wrong'],
+  },
+  product_quality: {
+    zh: ['质量', '坏了', '故障', '不工作', '不能用', '用不了', '无法使用', '开不了机', '无法开机', '开机.{0,3}(没反应|黑屏)', '黑屏', '死机', '失灵', '不灵敏', '开裂', '裂了', '裂开', '断了', '掉漆', '起球', '褪色', '掉色', '缩水', '变形', '异味', '做工', '粗糙', '瑕疵', '次品', '残次', '劣质', '不合格', '漏水', '渗水', '不制冷', '不制热', '不加热', '噪音', '异响', '嗡嗡', '与描述不符', '描述不符', '货不对板', '和图片不一样', '实物', '色差', '尺码.{0,3}(不准|偏)', '变质', '过期', '发霉', '霉', '馊', '不新鲜', '臭了', '坏掉', '烂了', '续航', '电池不耐用', '充不进电', '充不上电', '屏幕', '坏点', '亮点', '划痕', '用了.{0,4}(天|次|周|个月).{0,4}(坏|就)', '没用几次', '保修', '维修', '返修', '售后维修', '产品'],
+    en: ['defect\\w*', 'faulty', 'fault', 'broke', 'broken', 'stopped working', '(?:does not|doesn\'t|won\'t|will not|didn\'t) (?:work|turn on|charge|power on|start|heat|cool)', 'not working', 'quality', 'poor(?:ly)? made', 'cheap(?:ly)? made', 'flimsy', 'fell apart', 'falling apart', 'ripp(?:ed|ing)', 'torn', 'tear', 'stitch\\w*', 'seams?', 'peel\\w*', 'fad(?:ed|ing)', 'shrank', 'shrunk', 'leak(?:s|ed|ing|y)?', 'mou?ld(?:y)?', 'expired', 'expiry', 'best before', 'stale', 'spoil(?:ed|t)', 'rotten', 'sour(?:ed)?', 'not as described', '(?:doesn\'t|does not) match (?:the )?(?:description|photos?|pictures?)', 'misleading (?:description|photos?|listing)', 'malfunction\\w*', 'glitch(?:y|es)?', 'dead pixels?', 'battery (?:life|drains|dies)', 'crack(?:ed|s)?', 'scratch(?:ed|es)', 'warranty', 'repair\\w*', 'replacement', 'manufactur\\w*', 'product', 'item', 'material', 'workmanship', 'noisy', 'rattl\\w*', 'buzz\\w*', 'wobbl\\w*'],
+  },
+  refund: {
+    zh: ['退款', '退货', '退钱', '退回', '退还', '退费', '退订', '退一半', '部分退款', '仅退款', '退货退款', '退款.{0,6}(没|未|还没)到', '到账', '原路退回', '取消订单', '取消了订单', '订单取消', '拒绝退', '不给退', '不予退', '不退', '七天无理由', '无理由', '退换', '换货', '退押金', '押金', '定金', '订金', '退差价', '售后', '申请.{0,4}退', '钱.{0,4}退', '赔偿', '补偿', '理赔', '赔付'],
+    en: ['refund\\w*', 'return(?:ed|ing|s)?', 'money back', 'reimburs\\w*', 'cancel\\w*', 'cancell?ation', 'return label', 'rma', 'restocking fee', 'exchange\\w*', 'store credit', 'credit (?:back|note)', 'deposit', 'compensat\\w*', 'reversal', 'reversed', 'credited back', 'still (?:not |haven\'t )?(?:received|got) (?:my|the) (?:money|refund)', 'guarantee'],
+  },
+  billing: {
+    zh: ['扣费', '扣款', '扣钱', '扣了', '多扣', '重复扣', '扣了两次', '扣两次', '两笔', '收费', '乱收费', '多收', '价格', '价钱', '标价', '原价', '差价', '涨价', '优惠券', '优惠', '券', '满减', '折扣', '打折', '红包', '支付失败', '付款失败', '支付.{0,6}(扣|钱)', '付款', '支付', '自动续费', '续费', '连续包月', '包月', '会员费', '年费', '月费', '手续费', '服务费', '违约金', '滞纳金', '利息', '隐藏费用', '附加费', '账单', '对账', '发票', '开票', '话费', '流量费', '套餐', '资费', '运费', '保价', '价保', '结算', '计费', '收银', '找零'],
+    en: ['charg(?:e|ed|es|ing)', 'overcharg\\w*', 'double[- ]charg\\w*', 'charged twice', 'twice', 'bill(?:ed|ing|s)?', 'invoic\\w*', 'fees?', 'hidden (?:fee|charge|cost)s?', 'pric(?:e|es|ed|ing)', 'coupon\\w*', 'promo(?: code)?', 'discount\\w*', 'voucher\\w*', 'subscription\\w*', 'renew\\w*', 'auto-?renew\\w*', 'membership fee', 'annual fee', 'monthly fee', 'payment (?:failed|declined|went through)', 'declined', 'statement', 'tax(?:es)?', 'receipt', 'surcharge', 'interest', 'pending (?:charge|transaction)', 'pre-?authori[sz]ation', 'checkout total', 'price match', 'shipping (?:fee|cost|charge)'],
+  },
+  service_attitude: {
+    zh: ['态度', '服务态度', '态度差', '态度恶劣', '客服', '人工客服', '机器人', '不理人', '不理睬', '爱答不理', '不回复', '没人回复', '没有回复', '已读不回', '不回消息', '敷衍', '推诿', '踢皮球', '推来推去', '转来转去', '互相推', '推给', '等了.{0,4}(分钟|小时)', '排队', '打不通', '占线', '没人接', '无人接听', '回电', '回访', '回电话', '答应.{0,6}(联系|回复|回电|处理)', '挂电话', '挂断', '挂了', '不耐烦', '服务员', '店员', '工作人员', '柜员', '营业员', '导购', '经理', '冷漠', '不专业', '服务差', '没礼貌', '不礼貌', '语气', '一问三不知', '答非所问', '重复说', '让我等'],
+    en: ['rude\\w*', 'attitude', 'customer service', 'customer support', 'support team', 'agents?', 'representatives?', 'reps?', 'hung up', 'hang up', 'on hold', 'hold (?:for|music)', 'wait(?:ed|ing)? (?:for )?(?:over |almost |nearly )?(?:an? |\\d+ )?(?:hour|hours|minutes)', 'no (?:response|reply|answer)', 'never (?:called|got back|responded|replied|heard back)', 'call(?:ed)? back', 'callback', 'ignor\\w*', 'unhelpful', 'dismissive', 'unprofessional', 'transferr?ed', 'passed (?:around|from|between)', 'bounced (?:around|between)', 'runaround', 'staff', 'employees?', 'cashier', 'manager', 'supervisor', 'clerk', 'waiter', 'waitress', 'condescending', 'chatbot', 'bot', 'scripted', 'apolog\\w*', 'nobody (?:cared|helped)', 'left on read', 'emails? (?:went )?unanswered', 'tickets?'],
+  },
+  technical: {
+    zh: ['app', '软件', '闪退', '打不开', '登录', '登陆', '登不上', '登不进', '无法登录', '验证码', '密码', '重置', '系统', '网页', '网站', '官网', '页面', '界面', '报错', '错误', '出错', '白屏', '卡死', '卡顿', '崩溃', 'bug', '更新', '升级', '版本', '网银', '手机银行', '小程序', '二维码', '扫码', '绑定', '解绑', '实名认证', '认证', '人脸识别', '刷脸', '账号', '账户', '帐号', '封号', '冻结', '异常', '加载', '转圈', '404', '500', '502', '服务器', '网络', '断网', '宕机', '提交不了', '提交失败', '下单失败', '无法下单', '点不了', '没反应', '数据', '记录不见', '消失了', '短信'],
+    en: ['app', 'apps', 'application', 'website', 'site', 'web ?page', 'portal', 'online banking', 'mobile banking', 'log ?in', 'logg(?:ed|ing) (?:in|out)', 'sign(?:ed|ing)? (?:in|on)', 'password', 'reset', 'verification', 'verify', 'otp', 'one-time (?:code|password)', '2fa', 'two-factor', 'authenticat\\w*', 'error\\w*', 'error code', 'crash\\w*', 'bugs?', 'buggy', 'freez\\w*', 'frozen', 'loading', 'blank (?:screen|page)', 'server', 'outage', 'down', 'update', 'version', 'browser', 'account (?:locked|suspended|disabled|blocked|frozen)', 'locked out', 'two-step', 'captcha', 'checkout (?:page|button)', '404', '500', 'glitch\\w*', 'timeout', 'timed out', 'sync\\w*', 'notification\\w*', 'data'],
+  },
+  other: {
+    zh: ['建议', '咨询', '请问', '积分', '会员等级', '广告', '骚扰电话', '骚扰短信', '推销', '营销短信', '营销电话', '垃圾短信', '退订短信', '停车', '停车场', '环境', '卫生间', '厕所', '空调太冷', '营业时间', '关门', '活动规则', '抽奖', '问卷', '隐私', '个人信息', '噪音扰民', '意见', '希望增加', '能不能增加', '排放', '无障碍'],
+    en: ['suggest\\w*', 'question', 'wondering', 'loyalty', 'points', 'rewards?', 'spam\\w*', 'marketing', 'unsubscrib\\w*', 'newsletter', 'promotional (?:calls?|emails?|texts?)', 'telemarketing', 'parking', 'opening hours', 'store hours', 'restroom', 'bathroom', 'toilets?', 'music (?:is )?(?:too )?loud', 'feedback', 'survey', 'privacy', 'personal data', 'gdpr', 'accessibility', 'wheelchair', 'feature request', 'would be nice', 'please add', 'sweepstakes', 'contest', 'raffle'],
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Emotion cues
+
+const ANGER: CueSpec = {
+  zh: ['气死', '生气', '愤怒', '恼火', '火大', '窝火', '垃圾', '太差', '差劲', '恶心', '无语', '离谱', '过分', '太过分', '坑人', '坑爹', '被坑', '什么破', '破公司', '滚', '忍无可忍', '受够了', '崩溃', '奔溃', '气愤', '失望', '寒心', '黑心', '无良', '骗子', '强烈不满', '极其不满', '非常不满', '不满', '可恶', '搞什么', '搞笑', '开玩笑', '凭什么', '什么态度', '服了', '欺负人', '无耻', '恶劣', '投诉你们', '再也不', '差评'],
+  en: ['angry', 'anger', 'furious', 'outrag\\w*', 'livid', 'pissed', 'ridiculous', 'unacceptable', 'disgust\\w*', 'terrible', 'horrible', 'horrendous', 'worst', 'awful', 'pathetic', 'useless', 'joke', 'fed up', 'sick (?:and tired )?of', 'wtf', 'damn\\w*', 'hell', 'fuck\\w*', 'shit\\w*', 'crap', 'incompeten\\w*', 'appall\\w*', 'infuriat\\w*', 'frustrat\\w*', 'disappoint\\w*', 'annoy\\w*', 'upset', 'shameful', 'disgrace\\w*', 'never again', 'last time', 'how dare', 'insane', 'absurd', 'garbage', 'trash', 'rip-?off', 'scam'],
+};
+
+const URGENCY: CueSpec = {
+  zh: ['紧急', '着急', '很急', '急用', '急需', '急死', '马上', '立刻', '立即', '赶紧', '尽快', '尽早', '今天必须', '今天之内', '救命', '十万火急', '等着用', '来不及', '刻不容缓', '速度', '快点', '赶快', '火速', '第一时间'],
+  en: ['urgent\\w*', 'asap', 'immediately', 'right now', 'right away', 'emergency', 'today', 'at once', 'help', 'critical', 'as soon as possible', 'time-sensitive', 'deadline', 'tonight', 'without delay', 'now'],
+};
+
+const THREAT_EXTRA: CueSpec = {
+  zh: ['否则', '不然', '再不.{0,12}就', '别怪我', '走着瞧', '等着', '后果自负', '最后一次'],
+  en: ['or else', 'otherwise', 'final warning', 'last chance', 'you will regret', 'if (?:this|it) is not (?:resolved|fixed|sorted)', 'unless'],
+};
+
+// ---------------------------------------------------------------------------------------------
+// Compilation and matching
+
+function compile(spec: CueSpec): RegExp {
+  const parts: string[] = [];
+  if (spec.zh.length) parts.push(`(?:${spec.zh.join('|')})`);
+  if (spec.en.length) parts.push(`(?<![a-z0-9])(?:${spec.en.join('|')})(?![a-z0-9])`);
+  return new RegExp(parts.join('|'), 'g');
+}
+
+const SEVERITY_RE = Object.fromEntries(Object.entries(SEVERITY_CUES).map(([k, v]) => [k, compile(v)])) as Record<SeverityCue, RegExp>;
+const CATEGORY_RE = Object.fromEntries(Object.entries(CATEGORY_CUES).map(([k, v]) => [k, compile(v)])) as Record<Exclude<Category, 'safety'>, RegExp>;
+const ANGER_RE = compile(ANGER);
+const WEAK_SAFETY_RE = compile(WEAK_SAFETY);
+const URGENCY_RE = compile(URGENCY);
+const THREAT_RE = compile(THREAT_EXTRA);
+
+export interface CueHit {
+  cue: string;
+  index: number;
+  negated: boolean;
+}
+
+// "没有受伤", "无人受伤", "幸好没烫到", "未造成人员伤亡" — but not "没想到会爆炸", "没多久就冒烟", "没有任何预兆就起火".
+const ZH_NEG = /(?:没有|没|未|无|并未|从未|不曾|避免|防止|以免|免得|以为|还以为|当成|误以为)(?!想|料|多久|几|过多|一会|任何预兆|预兆|注意|提醒|告知|办法|法|人管|人理)[^，。,.!！?？；;就却但还竟才]{0,4}$/;
+// "no one was hurt", "nobody got injured", "wasn't burned", "without injury" — but not "did not expect it to explode".
+const EN_NEG = /(?<![a-z])(?:no|not|never|nobody|none|without|n't|luckily no|thankfully no)(?![a-z])(?! (?:expect|think|know|realize|realise|notice|imagine|believe|want|see)\w*)(?:[ -]+(?!but\b|and\b)[a-z']+){0,3}[ -]*$/;
+const NEG_FREE = /(?:免于|无论|不论|无数)$/;
+
+function isNegated(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - 24), index);
+  if (NEG_FREE.test(before)) return false;
+  return ZH_NEG.test(before) || EN_NEG.test(before);
+}
+
+function scan(re: RegExp, text: string, negatable: boolean, limit = 20): CueHit[] {
+  const hits: CueHit[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null && hits.length < limit) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    hits.push({ cue: m[0], index: m.index, negated: negatable ? isNegated(text, m.index) : false });
+  }
+  return hits;
+}
+
+export function findSeverityCues(text: string): Record<SeverityCue, CueHit[]> {
+  const out = {} as Record<SeverityCue, CueHit[]>;
+  for (const k of Object.keys(SEVERITY_RE) as SeverityCue[]) out[k] = scan(SEVERITY_RE[k], text, NEGATABLE.has(k));
+  return out;
+}
+
+export function findCategoryCues(text: string): Record<Exclude<Category, 'safety'>, CueHit[]> {
+  const out = {} as Record<Exclude<Category, 'safety'>, CueHit[]>;
+  for (const k of Object.keys(CATEGORY_RE) as Exclude<Category, 'safety'>[]) out[k] = scan(CATEGORY_RE[k], text, false);
+  return out;
+}
+
+export function findWeakSafetyCues(text: string): CueHit[] {
+  return scan(WEAK_SAFETY_RE, text, true);
+}
+
+export function findEmotionCues(text: string): { anger: CueHit[]; urgency: CueHit[]; threat: CueHit[] } {
+  return { anger: scan(ANGER_RE, text, true), urgency: scan(URGENCY_RE, text, false), threat: scan(THREAT_RE, text, false) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Amounts: "¥1,200", "1200元", "$1,500", "1.2万", "两千多块", "USD 2k" → numbers
+
+const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
+
+/** Parses Chinese numerals such as 一千二百, 两千五, 三万, 十五 (common spoken forms). */
+export function parseChineseNumber(s: string): number | null {
+  if (!s) return null;
+  let total = 0;
+  let section = 0;
+  let digit: number | null = null;
+  let lastUnit = 0;
+  for (const ch of s) {
+    if (ch in CN_DIGIT) {
+      digit = CN_DIGIT[ch]!;
+    } else if (ch in CN_UNIT) {
+      const unit = CN_UNIT[ch]!;
+      if (unit === 10000) {
+        section += digit ?? 0;
+        total += (section || 1) * 10000;
+        section = 0;
+      } else {
+        section += (digit ?? (unit === 10 ? 1 : 0)) * unit;
+      }
+      digit = null;
+      lastUnit = unit;
+    } else {
+      return null;
+    }
+  }
+  if (digit !== null) {
+    // 两千五 = 2500: a trailing digit is one unit below the last one.
+    section += lastUnit >= 100 && lastUnit < 10000 ? digit * (lastUnit / 10) : lastUnit === 10000 ? digit * 1000 : digit;
+  }
+  const n = total + section;
+  return Number.isFinite(n) && n > 0 ? n : null;
+}
+
+const MULT: Record<string, number> = { k: 1000, w: 10000, 万: 10000, 千: 1000, 百: 100, m: 1_000_000 };
+
+function num(digits: string, mult?: string): number | null {
+  const n = Number(digits.replace(/,/g, ''));
+  if (!Number.isFinite(n)) return null;
+  return n * (mult ? (MULT[mult] ?? 1) : 1);
+}
+
+const AMOUNT_PREFIX = /(?:¥|\$|€|£|(?<![a-z])(?:us\$|hk\$|rmb|cny|usd|eur|gbp|hkd|aud|cad)(?![a-z]))\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*((?:k|w|m)(?![a-z])|万|千)?/g;
+const AMOUNT_SUFFIX = /([0-9][0-9,]*(?:\.[0-9]+)?)\s*((?:k|w)(?![a-z])|万|千|百)?\s*多?\s*(?:元|块|圆|人民币|(?<![a-z])(?:rmb|yuan|dollars?|bucks|usd|eur|euros?|pounds?|gbp|quid)(?![a-z]))/g;
+const AMOUNT_CN = /([零〇一二两三四五六七八九十百千万]{1,8})\s*多?\s*(?:元|块|万元|的(?:货款|款项|费用|押金|定金|订金|学费|房费|医药费|损失|订单|商品|手机|电脑|家电))/g;
+const AMOUNT_CONTEXT = /(?:花了|花费|付了|支付了?|价值|损失|赔偿|赔|退款|扣了|扣款|金额|总价|总共|一共|合计|欠|贷款|转走|被刷|盗刷了?)\s*(?:了)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(万|千|w|k)?/g;
+
+/** Money amounts mentioned in the text (already normalised), largest first. */
+export function parseAmounts(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(AMOUNT_PREFIX)) {
+    const n = num(m[1]!, m[2]);
+    if (n !== null) out.push(n);
+  }
+  for (const m of text.matchAll(AMOUNT_SUFFIX)) {
+    const n = num(m[1]!, m[2]);
+    if (n !== null) out.push(n);
+  }
+  for (const m of text.matchAll(AMOUNT_CN)) {
+    let n = parseChineseNumber(m[1]!);
+    if (n !== null && m[0].endsWith('万元') && !m[1]!.includes('万')) n *= 10000;
+    if (n !== null) out.push(n);
+  }
+  for (const m of text.matchAll(AMOUNT_CONTEXT)) {
+    const n = num(m[1]!, m[2]);
+    // A bare number after a money verb is money only when it looks like one (not a 12-digit order id).
+    if (n !== null && m[1]!.replace(/[,.]/g, '').length <= 7) out.push(n);
+  }
+  return out.filter((n) => n > 0 && n < 1e10).sort((a, b) => b - a);
+}
+
+export function countMatches(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(text) !== null) n++;
+  return n;
+}

@@ -1,0 +1,215 @@
+/**
+ * Training for the category model: from the built-in corpus (corpus/train.jsonl) or from any
+ * labelled CSV (a text column and a label column). Also k-fold cross-validation.
+ *
+ * CLI: tsx src/modules/triage/train-model.ts <file.csv> <textColumn> <labelColumn> [out.json]
+ *      tsx src/modules/triage/train-model.ts --builtin [out.json]   (rebuild model.json after editing the corpus)
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { features, segment } from './segment.js';
+import { stratifiedFolds, TextModel, type TextModelJson, type TrainOptions } from './text-model.js';
+
+export interface CorpusItem {
+  text: string;
+  category: string;
+  severity: string;
+  lang: string;
+  /** Held-out batch (A, B…): batches written at different times, see corpus/README.md. */
+  set?: string;
+}
+
+export interface LabelledText {
+  text: string;
+  label: string;
+}
+
+export const CORPUS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'corpus');
+
+/** Options tuned for short complaint texts (the built-in corpus). */
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 12, learningRate: 0.5, l2: 1e-5, minDf: 1, seed: 42 };
+
+/** Reads a JSONL corpus; lines that are blank or not an object with text + category are skipped. */
+export function loadCorpus(file = path.join(CORPUS_DIR, 'train.jsonl')): CorpusItem[] {
+  const out: CorpusItem[] = [];
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const o = JSON.parse(line) as Partial<CorpusItem>;
+    if (typeof o.text === 'string' && typeof o.category === 'string') {
+      out.push({ text: o.text, category: o.category, severity: o.severity ?? 'general', lang: o.lang ?? 'unknown', ...(o.set ? { set: o.set } : {}) });
+    }
+  }
+  return out;
+}
+
+/** RFC 4180 CSV: quoted fields with doubled quotes and embedded newlines. Returns rows of cells. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (s[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else quoted = false;
+      } else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && s[i + 1] === '\n') i++;
+      row.push(cell);
+      cell = '';
+      if (row.length > 1 || row[0] !== '') rows.push(row);
+      row = [];
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Labelled texts from a CSV with a header row; rows with an empty text or label are skipped. */
+export function readLabelledCsv(file: string, textColumn: string, labelColumn: string): LabelledText[] {
+  const rows = parseCsv(fs.readFileSync(file, 'utf8'));
+  const header = rows[0] ?? [];
+  const ti = header.indexOf(textColumn);
+  const li = header.indexOf(labelColumn);
+  if (ti < 0) throw new Error(`no column "${textColumn}" in ${file}`);
+  if (li < 0) throw new Error(`no column "${labelColumn}" in ${file}`);
+  return rows
+    .slice(1)
+    .map((r) => ({ text: r[ti] ?? '', label: (r[li] ?? '').trim() }))
+    .filter((r) => r.text.trim() !== '' && r.label !== '');
+}
+
+export function trainOn(items: readonly LabelledText[], opts: TrainOptions = DEFAULT_TRAIN_OPTIONS): TextModel {
+  return TextModel.train(
+    items.map((it) => ({ features: features(segment(it.text)), label: it.label })),
+    opts,
+  );
+}
+
+/** Trains a model from any labelled CSV (text column + label column). */
+export function trainFromCsv(file: string, textColumn: string, labelColumn: string, opts: TrainOptions = DEFAULT_TRAIN_OPTIONS): { model: TextModel; examples: number } {
+  const items = readLabelledCsv(file, textColumn, labelColumn);
+  return { model: trainOn(items, opts), examples: items.length };
+}
+
+export const TRAIN_FILE = path.join(CORPUS_DIR, 'train.jsonl');
+export const MODEL_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'model.json');
+
+export interface BuiltinModels {
+  /** Category (DESIGN §2 taxonomy). */
+  category: TextModel;
+  /** Severity tier, a fallback signal next to the DESIGN rules. */
+  severity: TextModel | null;
+}
+
+interface BuiltinModelsJson {
+  kind: 'loopdesk-triage-models';
+  /** sha256 of the train.jsonl the models were trained from: a stale file is ignored. */
+  corpusSha256: string;
+  category: TextModelJson;
+  /** Its vocab and idf are left empty when they equal the category model's (they do: same documents). */
+  severity: TextModelJson;
+}
+
+export function corpusHash(file = TRAIN_FILE): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+/** Trains the built-in category and severity models from corpus/train.jsonl. */
+export function trainBuiltinModels(items: readonly CorpusItem[] = loadCorpus(), opts: TrainOptions = DEFAULT_TRAIN_OPTIONS): BuiltinModels {
+  return {
+    category: trainOn(items.map((c) => ({ text: c.text, label: c.category })), opts),
+    severity: trainOn(items.map((c) => ({ text: c.text, label: c.severity })), opts),
+  };
+}
+
+/** @deprecated use trainBuiltinModels */
+export function trainBuiltinModel(opts: TrainOptions = DEFAULT_TRAIN_OPTIONS): TextModel {
+  return trainBuiltinModels(loadCorpus(), opts).category;
+}
+
+export function saveBuiltinModels(models: BuiltinModels, file = MODEL_FILE): void {
+  if (!models.severity) throw new Error('no severity model');
+  const category = models.category.toJSON();
+  const severity = models.severity.toJSON();
+  if (severity.vocab.length === category.vocab.length && severity.vocab.every((f, i) => f === category.vocab[i])) {
+    severity.vocab = [];
+    severity.idf = [];
+  }
+  const json: BuiltinModelsJson = { kind: 'loopdesk-triage-models', corpusSha256: corpusHash(), category, severity };
+  fs.writeFileSync(file, JSON.stringify(json) + '\n');
+}
+
+/**
+ * The built-in models: model.json when it was trained from the current corpus (fast: ~30 ms),
+ * otherwise trained now from corpus/train.jsonl (~0.5 s).
+ */
+export function loadBuiltinModels(): { models: BuiltinModels; source: 'model.json' | 'trained' } {
+  try {
+    const json = JSON.parse(fs.readFileSync(MODEL_FILE, 'utf8')) as BuiltinModelsJson;
+    if (json.kind === 'loopdesk-triage-models' && json.corpusSha256 === corpusHash()) {
+      const severity = json.severity.vocab.length ? json.severity : { ...json.severity, vocab: json.category.vocab, idf: json.category.idf };
+      return { models: { category: TextModel.fromJSON(json.category), severity: TextModel.fromJSON(severity) }, source: 'model.json' };
+    }
+  } catch {
+    /* missing or unreadable: train */
+  }
+  return { models: trainBuiltinModels(), source: 'trained' };
+}
+
+/** Stratified k-fold cross-validated accuracy (features are segmented once). */
+export function crossValidate(items: readonly LabelledText[], k = 5, opts: TrainOptions = DEFAULT_TRAIN_OPTIONS): { accuracy: number; perFold: number[] } {
+  const feats = items.map((it) => features(segment(it.text)));
+  const folds = stratifiedFolds(items.map((it) => it.label), k);
+  const perFold: number[] = [];
+  let correct = 0;
+  for (let f = 0; f < k; f++) {
+    const train = items.flatMap((it, i) => (folds[i] === f ? [] : [{ features: feats[i]!, label: it.label }]));
+    const model = TextModel.train(train, opts);
+    let ok = 0;
+    let n = 0;
+    items.forEach((it, i) => {
+      if (folds[i] !== f) return;
+      n++;
+      if (model.predict(feats[i]!).label === it.label) ok++;
+    });
+    correct += ok;
+    perFold.push(n ? ok / n : 0);
+  }
+  return { accuracy: correct / Math.max(1, items.length), perFold };
+}
+
+function main(argv: string[]): void {
+  if (argv[0] === '--builtin') {
+    const models = trainBuiltinModels();
+    const out = argv[1] ?? MODEL_FILE;
+    saveBuiltinModels(models, out);
+    console.log(`built-in models: category ${models.category.labels.length} labels / ${models.category.featureCount} features, severity ${models.severity?.labels.length} labels → ${out}`);
+    return;
+  }
+  const [file, textColumn, labelColumn, out] = argv;
+  if (!file || !textColumn || !labelColumn) {
+    console.error('usage: train-model.ts <file.csv> <textColumn> <labelColumn> [out.json] | --builtin [out.json]');
+    process.exitCode = 2;
+    return;
+  }
+  const { model, examples } = trainFromCsv(file, textColumn, labelColumn);
+  console.log(`trained on ${examples} rows: ${model.labels.length} labels, ${model.featureCount} features`);
+  if (out) fs.writeFileSync(out, JSON.stringify(model.toJSON()));
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2));
