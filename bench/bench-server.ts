@@ -1,0 +1,78 @@
+/**
+ * Child-process entry for the benchmarks: Loopdesk exactly as `npm start` runs it (SLA
+ * scheduler included) on the database named by BENCH_SERVER_DATABASE_URL (PostgreSQL) or
+ * BENCH_SERVER_DATA_DIR (PGlite), plus POST /bench/bare-insert — one bare INSERT into a
+ * scratch table, the ceiling intake is compared with. Its own process, so its RSS can be
+ * read from /proc and the load generator does not share its event loop.
+ * Prints one JSON line {"ready":true,"port","token","pid"} on stdout when listening.
+ */
+import { z } from 'zod';
+import { loadConfig } from '../src/config.js';
+import { defineRoute } from '../src/http/define-route.js';
+import { createSession } from '../src/modules/auth/sessions.js';
+import { startServer } from '../src/server/start-server.js';
+import { experimentalRoutes } from './experimental-intake.js';
+import { openPreparedPostgres } from './prepared-postgres.js';
+
+const bareInsert = defineRoute({
+  method: 'POST', url: '/bench/bare-insert', tag: 'bench', auth: 'public',
+  summary: 'Benchmark ceiling: one bare INSERT per request',
+  body: z.record(z.string(), z.unknown()),
+  response: { status: 201 },
+  async handler({ ctx, body }) {
+    const [row] = await ctx.db.query<{ id: number }>('insert into bench_bare (body) values ($1) returning id', [body]);
+    return { id: row!.id };
+  },
+});
+
+async function main(): Promise<void> {
+  const databaseUrl = process.env.BENCH_SERVER_DATABASE_URL;
+  const dataDir = process.env.BENCH_SERVER_DATA_DIR;
+  if (!databaseUrl && !dataDir) throw new Error('set BENCH_SERVER_DATABASE_URL or BENCH_SERVER_DATA_DIR');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    ADMIN_EMAIL: 'admin@bench.loopdesk.test',
+    ADMIN_PASSWORD: 'bench-admin-password',
+  };
+  delete env.DATABASE_URL;
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  if (dataDir) env.DATA_DIR = dataDir;
+  const config = loadConfig(env);
+  // BENCH_PREPARED=1: an experiment measuring named prepared statements (see prepared-postgres.ts).
+  const prepared = databaseUrl && process.env.BENCH_PREPARED === '1' ? await openPreparedPostgres(databaseUrl, config.DATABASE_POOL_SIZE) : undefined;
+  // BENCH_EXPERIMENT=1 adds POST /bench/intake-one-statement (see experimental-intake.ts).
+  const extra = process.env.BENCH_EXPERIMENT === '1' ? experimentalRoutes() : [];
+  const server = await startServer(config, { extraRoutes: [bareInsert, ...extra], db: prepared });
+  const db = server.ctx.db;
+  await db.query('create table if not exists bench_bare (id bigserial primary key, body jsonb, at timestamptz default now())');
+  const [agent] = await db.query<{ id: string }>(
+    `insert into users (email, name, role) values ($1, 'Bench agent', 'agent') returning id`,
+    [`bench-agent-${process.pid}-${Date.now()}@bench.loopdesk.test`],
+  );
+  const session = await createSession(db, { userId: agent!.id }, { kind: 'api', expiresAt: null, name: 'benchmark' });
+  const port = Number(new URL(server.url).port);
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server.stop().then(() => prepared?.close()).then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error('[bench-server] stop failed:', err);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.stdout.write(`${JSON.stringify({ ready: true, port, token: session.token, pid: process.pid })}\n`);
+}
+
+main().catch((err: unknown) => {
+  console.error('[bench-server] failed to start:', err);
+  process.exit(1);
+});
