@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.js';
+import type { Queryable, SqlParam } from '../../db/database.js';
 import type { Actor } from '../auth/principal.js';
 import { EVENT_PAYLOADS, laneFor, type EventPayload, type EventType, type Lane } from './event-types.js';
 
@@ -25,6 +25,25 @@ export async function appendEvent<T extends EventType>(
     `insert into complaint_events (complaint_id, type, lane, actor_kind, actor_id, actor_role, at, data)
      values ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [e.complaintId, e.type, e.lane ?? laneFor(e.type, e.actor), e.actor.kind, e.actor.id, e.actor.role, e.at, data],
+  );
+}
+
+type NewEvent = { [T in EventType]: { complaintId: string; type: T; actor: Actor; at: Date; data: EventPayload<T>; lane?: Lane } }[EventType];
+
+/** Appends several events in one statement (same transaction rules as appendEvent), in the given order. */
+export async function appendEvents(tx: Queryable, events: readonly NewEvent[]): Promise<void> {
+  if (!events.length) return;
+  const values: SqlParam[] = [];
+  const rows = events.map((e) => {
+    const data = EVENT_PAYLOADS[e.type].parse(e.data) as Record<string, unknown>;
+    const base = values.length;
+    values.push(e.complaintId, e.type, e.lane ?? laneFor(e.type, e.actor), e.actor.kind, e.actor.id, e.actor.role, e.at, data);
+    return `(${Array.from({ length: 8 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
+  });
+  // Identity ids follow the VALUES order, which keeps the timeline order of same-instant events.
+  await tx.query(
+    `insert into complaint_events (complaint_id, type, lane, actor_kind, actor_id, actor_role, at, data) values ${rows.join(', ')}`,
+    values,
   );
 }
 

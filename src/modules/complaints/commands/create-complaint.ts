@@ -4,7 +4,7 @@ import { AppError } from '../../../errors.js';
 import type { AppContext } from '../../../http/context.js';
 import { actorOf, SYSTEM_ACTOR, type Principal } from '../../auth/principal.js';
 import { matchOrCreateCustomer } from '../../customers/customers-repo.js';
-import { appendEvent } from '../../events/append-event.js';
+import { appendEvents } from '../../events/append-event.js';
 import { dueTimes, schedule } from '../../sla/clock-state.js';
 import { calendarOf, loadPolicy } from '../../sla/policies.js';
 import { assertCan } from '../complaint-policy.js';
@@ -127,28 +127,30 @@ export async function createComplaint(
       ],
     );
     const base = { complaintId: id, at: now };
-    await appendEvent(tx, {
-      ...base, type: 'complaint.created', actor,
-      data: { number: row!.number, channel: input.channel, subject: input.subject, customerId, orderId, amountClaimed: input.amount ?? null },
-    });
-    await appendEvent(tx, {
-      ...base, type: 'complaint.classified', actor: SYSTEM_ACTOR,
-      data: {
-        category, severity, source: decision.source, reasons: decision.reasons,
-        ...(decision.confidence !== undefined ? { confidence: decision.confidence } : {}),
-        ...(decision.emotion ? { emotion: decision.emotion } : {}),
-        ...(decision.language ? { language: decision.language } : {}),
-        needsTriage: decision.needsTriage,
+    await appendEvents(tx, [
+      {
+        ...base, type: 'complaint.created', actor,
+        data: { number: row!.number, channel: input.channel, subject: input.subject, customerId, orderId, amountClaimed: input.amount ?? null },
       },
-    });
-    await appendEvent(tx, {
-      ...base, type: 'complaint.routed', actor: SYSTEM_ACTOR,
-      data: { department: dept ? departmentCode : null, reason: dept ? `default department for ${category}` : `department ${departmentCode} does not exist` },
-    });
-    await appendEvent(tx, {
-      ...base, type: 'sla.started', actor: SYSTEM_ACTOR,
-      data: { cycle: 1, severity, firstResponseDueAt: due.first_response_due_at.toISOString(), resolutionDueAt: due.resolution_due_at.toISOString() },
-    });
+      {
+        ...base, type: 'complaint.classified', actor: SYSTEM_ACTOR,
+        data: {
+          category, severity, source: decision.source, reasons: decision.reasons,
+          ...(decision.confidence !== undefined ? { confidence: decision.confidence } : {}),
+          ...(decision.emotion ? { emotion: decision.emotion } : {}),
+          ...(decision.language ? { language: decision.language } : {}),
+          needsTriage: decision.needsTriage,
+        },
+      },
+      {
+        ...base, type: 'complaint.routed', actor: SYSTEM_ACTOR,
+        data: { department: dept ? departmentCode : null, reason: dept ? `default department for ${category}` : `department ${departmentCode} does not exist` },
+      },
+      {
+        ...base, type: 'sla.started', actor: SYSTEM_ACTOR,
+        data: { cycle: 1, severity, firstResponseDueAt: due.first_response_due_at.toISOString(), resolutionDueAt: due.resolution_due_at.toISOString() },
+      },
+    ]);
     await recordIntakeLinks(tx, id, now, { repeat: decision.repeat, duplicates: decision.duplicates, windowDays });
     return { created: id };
   });
