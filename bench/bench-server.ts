@@ -12,7 +12,6 @@ import { defineRoute } from '../src/http/define-route.js';
 import { createSession } from '../src/modules/auth/sessions.js';
 import { startServer } from '../src/server/start-server.js';
 import { experimentalRoutes } from './experimental-intake.js';
-import { openPreparedPostgres } from './prepared-postgres.js';
 
 const bareInsert = defineRoute({
   method: 'POST', url: '/bench/bare-insert', tag: 'bench', auth: 'public',
@@ -41,11 +40,9 @@ async function main(): Promise<void> {
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   if (dataDir) env.DATA_DIR = dataDir;
   const config = loadConfig(env);
-  // BENCH_PREPARED=1: an experiment measuring named prepared statements (see prepared-postgres.ts).
-  const prepared = databaseUrl && process.env.BENCH_PREPARED === '1' ? await openPreparedPostgres(databaseUrl, config.DATABASE_POOL_SIZE) : undefined;
   // BENCH_EXPERIMENT=1 adds POST /bench/intake-one-statement (see experimental-intake.ts).
   const extra = process.env.BENCH_EXPERIMENT === '1' ? experimentalRoutes() : [];
-  const server = await startServer(config, { extraRoutes: [bareInsert, ...extra], db: prepared });
+  const server = await startServer(config, { extraRoutes: [bareInsert, ...extra] });
   const db = server.ctx.db;
   await db.query('create table if not exists bench_bare (id bigserial primary key, body jsonb, at timestamptz default now())');
   const [agent] = await db.query<{ id: string }>(

@@ -16,8 +16,7 @@ export function withTarget(f: Figure, comparator: '<=' | '>=', target: number): 
 }
 
 export function emit(f: Figure): void {
-  const tagged = process.env.BENCH_PREPARED === '1' ? { ...f, experiment: 'named prepared statements (BENCH_PREPARED=1)' } : f;
-  process.stdout.write(`${JSON.stringify(tagged)}\n`);
+  process.stdout.write(`${JSON.stringify(f)}\n`);
 }
 
 /** Progress and diagnostics: stderr, so stdout carries only figures. */
