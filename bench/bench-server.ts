@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    server.stop().then(() => prepared?.close()).then(
+    server.stop().then(
       () => process.exit(0),
       (err: unknown) => {
         console.error('[bench-server] stop failed:', err);
