@@ -1,9 +1,8 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../clock.js';
-import { openPostgres } from '../../db/postgres-database.js';
-import { startServer } from '../../server/start-server.js';
-import { createTestApp, json, testConfig, type TestApp } from '../../test/test-app.js';
+import { startTwoInstances } from '../../test/two-instances.js';
+import { createTestApp, json, type TestApp } from '../../test/test-app.js';
 import { testDbKind } from '../../test/test-database.js';
 import { runApprovalSweep } from './approval-sweep.js';
 
@@ -383,10 +382,7 @@ describe('approval deadline', () => {
     const a = await base.user('agent');
     const ids: string[] = [];
     for (let i = 0; i < 30; i++) ids.push((await pending(300 + i, a.token, base)).approvalId);
-    const dbA = await openPostgres(base.dbUrl!, 4);
-    const dbB = await openPostgres(base.dbUrl!, 4);
-    const instA = await startServer(testConfig({ SLA_SWEEP_INTERVAL_MS: '100' }), { db: dbA, clock, listen: false, scheduler: true });
-    const instB = await startServer(testConfig({ SLA_SWEEP_INTERVAL_MS: '100' }), { db: dbB, clock, listen: false, scheduler: true });
+    const { a: instA, b: instB, stop: stopInstances } = await startTwoInstances(base.dbUrl!, clock, { scheduler: true });
     try {
       clock.advance(3 * HOUR);
       // both instances sweep on their own timers, and direct concurrent sweeps run on top
@@ -398,10 +394,7 @@ describe('approval deadline', () => {
       expect(rows.map((r) => r.approval).sort()).toEqual([...ids].sort());
       expect(rows.every((r) => r.n === 1)).toBe(true);
     } finally {
-      await instA.stop();
-      await instB.stop();
-      await dbA.close();
-      await dbB.close();
+      await stopInstances();
       await base.stop();
     }
   });

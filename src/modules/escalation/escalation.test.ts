@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../clock.js';
-import { openPostgres } from '../../db/postgres-database.js';
-import { startServer } from '../../server/start-server.js';
-import { createTestApp, json, testConfig, type TestApp } from '../../test/test-app.js';
+import { startTwoInstances } from '../../test/two-instances.js';
+import { createTestApp, json, type TestApp } from '../../test/test-app.js';
 import { testDbKind } from '../../test/test-database.js';
 import { runSlaSweep } from '../sla/sla-scheduler.js';
 
@@ -100,10 +99,7 @@ describe('escalation with two instances', () => {
     await base.user('supervisor');
     const ids: string[] = [];
     for (let i = 0; i < 20; i++) ids.push((await create(base, ag.token, { severity: 'urgent' })).id);
-    const dbA = await openPostgres(base.dbUrl!, 3);
-    const dbB = await openPostgres(base.dbUrl!, 3);
-    const a = await startServer(testConfig(), { db: dbA, clock, listen: false, scheduler: false });
-    const b = await startServer(testConfig(), { db: dbB, clock, listen: false, scheduler: false });
+    const { a: a, b: b, stop: stopInstances } = await startTwoInstances(base.dbUrl!, clock, { scheduler: false });
     try {
       clock.advance(3 * HOUR);
       await Promise.all([runSlaSweep(a.ctx), runSlaSweep(b.ctx), runSlaSweep(a.ctx), runSlaSweep(b.ctx)]);
@@ -112,10 +108,7 @@ describe('escalation with two instances', () => {
       );
       expect(rows).toEqual([{ level: 1, n: 20 }, { level: 2, n: 20 }]);
     } finally {
-      await a.stop();
-      await b.stop();
-      await dbA.close();
-      await dbB.close();
+      await stopInstances();
       await base.stop();
     }
   });

@@ -3,6 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { ManualClock } from '../../clock.js';
 import { openPostgres } from '../../db/postgres-database.js';
 import { startServer } from '../../server/start-server.js';
+import { startTwoInstances } from '../../test/two-instances.js';
 import { createTestApp, json, testConfig, type TestApp } from '../../test/test-app.js';
 import { testDbKind } from '../../test/test-database.js';
 import { runHandoffSweep } from './handoff-sweep.js';
@@ -546,10 +547,7 @@ describe('overdue sweep across restart and instances', () => {
       const c = await createComplaint(base, a.token);
       ids.push((await handOffOk(c.id, i % 2 ? 'finance' : 'quality', {}, base, a.token)).id);
     }
-    const dbA = await openPostgres(base.dbUrl!, 4);
-    const dbB = await openPostgres(base.dbUrl!, 4);
-    const instA = await startServer(testConfig({ SLA_SWEEP_INTERVAL_MS: '100' }), { db: dbA, clock, listen: false, scheduler: true });
-    const instB = await startServer(testConfig({ SLA_SWEEP_INTERVAL_MS: '100' }), { db: dbB, clock, listen: false, scheduler: true });
+    const { a: instA, b: instB, stop: stopInstances } = await startTwoInstances(base.dbUrl!, clock, { scheduler: true });
     try {
       clock.advance(15 * MIN); // forward deadlines passed
       await Promise.all([runHandoffSweep(instA.ctx), runHandoffSweep(instB.ctx), runHandoffSweep(instA.ctx), runHandoffSweep(instB.ctx)]);
@@ -566,10 +564,7 @@ describe('overdue sweep across restart and instances', () => {
       expect(rows.every((r) => r.n === 1)).toBe(true);
       expect(rows.every((r) => r.at.getTime() === r.due.getTime())).toBe(true);
     } finally {
-      await instA.stop();
-      await instB.stop();
-      await dbA.close();
-      await dbB.close();
+      await stopInstances();
       await base.stop();
     }
   });

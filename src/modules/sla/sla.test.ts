@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../clock.js';
 import { openPostgres } from '../../db/postgres-database.js';
+import { startTwoInstances } from '../../test/two-instances.js';
 import { createTestApp, json, testConfig, type TestApp } from '../../test/test-app.js';
 import { testDbKind } from '../../test/test-database.js';
 import { startServer } from '../../server/start-server.js';
@@ -206,10 +207,7 @@ describe('two app instances on one PostgreSQL', () => {
     const a = await base.user('agent');
     const ids: string[] = [];
     for (let i = 0; i < 40; i++) ids.push((await create(base, a.token, { severity: i % 2 ? 'urgent' : 'general' })).id);
-    const dbA = await openPostgres(base.dbUrl!, 4);
-    const dbB = await openPostgres(base.dbUrl!, 4);
-    const instA = await startServer(testConfig({ SLA_SWEEP_INTERVAL_MS: '100' }), { db: dbA, clock, listen: false, scheduler: true });
-    const instB = await startServer(testConfig({ SLA_SWEEP_INTERVAL_MS: '100' }), { db: dbB, clock, listen: false, scheduler: true });
+    const { a: instA, b: instB, stop: stopInstances } = await startTwoInstances(base.dbUrl!, clock, { scheduler: true });
     try {
       clock.advance(25 * HOUR);
       // both instances sweep on their own timers, and we add direct concurrent sweeps on top
@@ -222,10 +220,7 @@ describe('two app instances on one PostgreSQL', () => {
       expect(rows).toHaveLength(ids.length * 4);
       expect(rows.every((r) => r.n === 1)).toBe(true);
     } finally {
-      await instA.stop();
-      await instB.stop();
-      await dbA.close();
-      await dbB.close();
+      await stopInstances();
       await base.stop();
     }
   });
