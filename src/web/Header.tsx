@@ -1,4 +1,5 @@
-import { LOCALES, useI18n, type Locale } from './i18n.js';
+import { useI18n } from './i18n.js';
+import { LocaleSwitch } from './LocaleSwitch.js';
 import type { Me } from './App.js';
 import type { Route } from './router.js';
 
@@ -9,7 +10,7 @@ interface Props {
 }
 
 export function Header({ me, active, onLogout }: Props) {
-  const { t, tEnum, locale, setLocale } = useI18n();
+  const { t, tEnum } = useI18n();
   return (
     <header className="topbar">
       <div className="topbar-inner">
@@ -36,21 +37,7 @@ export function Header({ me, active, onLogout }: Props) {
               {me.name}
             </span>
           )}
-          <label className="locale-label">
-            <span className="sr-only">{t('nav.language')}</span>
-            <select
-              className="locale-select"
-              data-testid="locale-switch"
-              value={locale}
-              onChange={(e) => setLocale(e.target.value as Locale)}
-            >
-              {LOCALES.map((l) => (
-                <option key={l} value={l}>
-                  {t(`locale.${l}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LocaleSwitch />
           <button type="button" className="btn btn-ghost" data-testid="logout" onClick={onLogout}>
             {t('nav.logout')}
           </button>

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { api } from './api.js';
 import { ErrorBox } from './ErrorBox.js';
-import { LOCALES, useI18n, type Locale } from './i18n.js';
+import { useI18n } from './i18n.js';
+import { LocaleSwitch } from './LocaleSwitch.js';
 import type { LoginResponse, User } from './types.js';
 
 export function LoginPage({ onLogin }: { onLogin: (token: string, user: User) => void }) {
-  const { t, locale, setLocale } = useI18n();
+  const { t } = useI18n();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -29,19 +30,7 @@ export function LoginPage({ onLogin }: { onLogin: (token: string, user: User) =>
       <form className="card login-card" onSubmit={(e) => void submit(e)} noValidate>
         <div className="login-top">
           <span className="brand-name">{t('app.name')}</span>
-          <select
-            className="locale-select"
-            data-testid="locale-switch"
-            aria-label={t('nav.language')}
-            value={locale}
-            onChange={(e) => setLocale(e.target.value as Locale)}
-          >
-            {LOCALES.map((l) => (
-              <option key={l} value={l}>
-                {t(`locale.${l}`)}
-              </option>
-            ))}
-          </select>
+          <LocaleSwitch />
         </div>
         <h1>{t('login.title')}</h1>
         <p className="muted">{t('login.subtitle')}</p>

@@ -1,8 +1,7 @@
 /** Shapes of the Loopdesk API as the web UI consumes them. */
-export const STATUSES = [
-  'new', 'in_progress', 'awaiting_department', 'awaiting_customer', 'resolved', 'reopened', 'closed', 'cancelled',
-] as const;
-export type Status = (typeof STATUSES)[number];
+// The lifecycle is the server's: one table, so the UI never offers a move the server refuses.
+export { STATUSES, TRANSITIONS, type Status } from '../modules/complaints/lifecycle.js';
+import type { Status } from '../modules/complaints/lifecycle.js';
 
 export const SEVERITIES = ['general', 'serious', 'urgent'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -20,17 +19,6 @@ export type Lane = (typeof LANES)[number];
 
 export type ClockState = 'running' | 'at_risk' | 'breached' | 'met' | 'met_late' | 'paused' | 'stopped';
 
-/** UI hint only: the server is the authority and answers 409 invalid_transition. */
-export const TRANSITIONS: Record<Status, readonly Status[]> = {
-  new: ['in_progress', 'awaiting_customer', 'resolved', 'cancelled'],
-  in_progress: ['awaiting_department', 'awaiting_customer', 'resolved', 'cancelled'],
-  awaiting_department: ['in_progress', 'resolved'],
-  awaiting_customer: ['in_progress', 'resolved'],
-  resolved: ['closed', 'reopened'],
-  reopened: ['in_progress', 'awaiting_department', 'awaiting_customer', 'resolved'],
-  closed: [],
-  cancelled: [],
-};
 
 export interface SlaClock {
   dueAt: string | null;

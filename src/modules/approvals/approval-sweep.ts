@@ -1,7 +1,6 @@
 import type { AppContext } from '../../http/context.js';
+import { sweepInBatches } from '../../db/sweep-in-batches.js';
 import { recordOverdue, type OverdueCandidate } from './record-overdue.js';
-
-const BATCH = 200;
 
 /**
  * One pass of the durable approval-deadline sweep: every pending request past its deadline
@@ -11,24 +10,18 @@ const BATCH = 200;
  * or deadlock with a decision. Returns the number of approvals looked at.
  */
 export async function runApprovalSweep(ctx: Pick<AppContext, 'db' | 'clock'>): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const now = ctx.clock.now();
-    const handled = await ctx.db.transaction(async (tx) => {
-      const rows = await tx.query<OverdueCandidate>(
-        `select a.id, a.complaint_id, a.settlement_id, a.due_at, s.amount, s.currency
-           from approvals a
-           join settlements s on s.id = a.settlement_id
-           join complaints c on c.id = a.complaint_id
-          where a.status = 'pending' and a.overdue_recorded_at is null and a.due_at <= $1
-          order by a.due_at limit ${BATCH}
-          for update of c, a skip locked`,
-        [now],
-      );
-      for (const row of rows) await recordOverdue(tx, row, now);
-      return rows.length;
-    });
-    total += handled;
-    if (handled < BATCH) return total;
-  }
+  return sweepInBatches(ctx, async (tx, now, limit) => {
+    const rows = await tx.query<OverdueCandidate>(
+      `select a.id, a.complaint_id, a.settlement_id, a.due_at, s.amount, s.currency
+         from approvals a
+         join settlements s on s.id = a.settlement_id
+         join complaints c on c.id = a.complaint_id
+        where a.status = 'pending' and a.overdue_recorded_at is null and a.due_at <= $1
+        order by a.due_at limit ${limit}
+        for update of c, a skip locked`,
+      [now],
+    );
+    for (const row of rows) await recordOverdue(tx, row, now);
+    return rows.length;
+  });
 }

@@ -1,8 +1,7 @@
 import type { AppContext } from '../../http/context.js';
+import { sweepInBatches } from '../../db/sweep-in-batches.js';
 import { recordDueHandoffAlerts, scheduleOf } from './handoff-deadlines.js';
 import { LOCK_HANDOFF_SELECT, type LockedHandoff } from './handoff-row.js';
-
-const BATCH = 200;
 
 /**
  * One pass of the durable hand-off deadline sweep, built like the SLA scheduler: the
@@ -12,22 +11,16 @@ const BATCH = 200;
  * Returns the number of tasks looked at.
  */
 export async function runHandoffSweep(ctx: Pick<AppContext, 'db' | 'clock'>): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const now = ctx.clock.now();
-    const handled = await ctx.db.transaction(async (tx) => {
-      const rows = await tx.query<LockedHandoff>(
-        `${LOCK_HANDOFF_SELECT} where h.next_check_at < $1
-          order by h.next_check_at limit ${BATCH} for update of h skip locked`,
-        [now],
-      );
-      for (const row of rows) {
-        await recordDueHandoffAlerts(tx, row, now);
-        await tx.query('update handoffs set next_check_at = $2 where id = $1', [row.id, scheduleOf(row, now).next_check_at]);
-      }
-      return rows.length;
-    });
-    total += handled;
-    if (handled < BATCH) return total;
-  }
+  return sweepInBatches(ctx, async (tx, now, limit) => {
+    const rows = await tx.query<LockedHandoff>(
+      `${LOCK_HANDOFF_SELECT} where h.next_check_at < $1
+        order by h.next_check_at limit ${limit} for update of h skip locked`,
+      [now],
+    );
+    for (const row of rows) {
+      await recordDueHandoffAlerts(tx, row, now);
+      await tx.query('update handoffs set next_check_at = $2 where id = $1', [row.id, scheduleOf(row, now).next_check_at]);
+    }
+    return rows.length;
+  });
 }

@@ -1,10 +1,9 @@
 import type { AppContext } from '../../http/context.js';
+import { sweepInBatches } from '../../db/sweep-in-batches.js';
 import type { ComplaintRow } from '../complaints/complaint-row.js';
 import { saveComplaint } from '../complaints/complaint-row.js';
 import { schedule } from './clock-state.js';
 import { loadAlerted, recordDueAlerts } from './sla-alerts.js';
-
-const BATCH = 200;
 
 /**
  * One pass of the durable SLA scheduler. The schedule lives in the database
@@ -14,24 +13,18 @@ const BATCH = 200;
  * Returns the number of complaints looked at.
  */
 export async function runSlaSweep(ctx: Pick<AppContext, 'db' | 'clock'>): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const now = ctx.clock.now();
-    const handled = await ctx.db.transaction(async (tx) => {
-      const rows = await tx.query<ComplaintRow>(
-        `select * from complaints where sla_next_check_at <= $1
-          order by sla_next_check_at limit ${BATCH} for update skip locked`,
-        [now],
-      );
-      for (const row of rows) {
-        const alerted = await loadAlerted(tx, row.id, row.sla_cycle);
-        const { breached } = await recordDueAlerts(tx, row, alerted, now);
-        const next = schedule(row, alerted);
-        await saveComplaint(tx, row.id, { ...next, sla_breached: row.sla_breached || breached });
-      }
-      return rows.length;
-    });
-    total += handled;
-    if (handled < BATCH) return total;
-  }
+  return sweepInBatches(ctx, async (tx, now, limit) => {
+    const rows = await tx.query<ComplaintRow>(
+      `select * from complaints where sla_next_check_at <= $1
+        order by sla_next_check_at limit ${limit} for update skip locked`,
+      [now],
+    );
+    for (const row of rows) {
+      const alerted = await loadAlerted(tx, row.id, row.sla_cycle);
+      const { breached } = await recordDueAlerts(tx, row, alerted, now);
+      const next = schedule(row, alerted);
+      await saveComplaint(tx, row.id, { ...next, sla_breached: row.sla_breached || breached });
+    }
+    return rows.length;
+  });
 }
