@@ -17,6 +17,22 @@ const envSchema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   // Only behind a reverse proxy: otherwise X-Forwarded-For would let a client pick its own IP (and dodge the login limit).
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
+  // Base address of this installation as customers reach it: links in emails and SMS (survey, sign-in, progress page).
+  PUBLIC_URL: z.string().url().optional(),
+  // Outbound email. Unset: mail is written as .eml files under DATA_DIR/mail-outbox (development).
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Loopdesk <support@loopdesk.local>'),
+  // Domain in the Message-IDs of outbound mail (threads replies back to their complaint).
+  MAIL_DOMAIN: z.string().default('loopdesk.local'),
+  // Inbound email: the SMTP listener's port (unset: no listener). IMAP polling: imaps://user:pass@host/INBOX.
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  IMAP_URL: z.string().optional(),
+  // SMS through an HTTP provider: POST SMS_PROVIDER_URL with SMS_PROVIDER_AUTH as the Authorization header and
+  // SMS_BODY_TEMPLATE ({{to}}, {{text}} JSON-escaped). Unset: messages are appended to SMS_LOG_FILE (development).
+  SMS_PROVIDER_URL: z.string().url().optional(),
+  SMS_PROVIDER_AUTH: z.string().optional(),
+  SMS_BODY_TEMPLATE: z.string().default('{"to":"{{to}}","text":"{{text}}"}'),
+  SMS_LOG_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

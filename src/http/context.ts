@@ -9,4 +9,6 @@ export interface AppContext {
   config: Config;
   /** Distinguishes app instances sharing one PostgreSQL (logs, scheduler ownership). */
   instanceId: string;
+  /** HMAC key shared by every instance (signed survey and sign-in links); see security/signed-tokens.ts. */
+  signingSecret: string;
 }
