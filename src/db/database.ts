@@ -14,6 +14,13 @@ export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction: every change and its event commit together or not at all. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * LISTEN on a channel: `onPayload` gets every NOTIFY payload sent to it by any instance on
+   * this database (a NOTIFY inside a transaction arrives only if it commits). Returns a
+   * function that stops listening. Send with `select pg_notify(channel, payload)` — see
+   * realtime/bus.ts.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

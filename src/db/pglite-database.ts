@@ -54,6 +54,10 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
         }
       });
     },
+    async listen(channel, onPayload) {
+      const unlisten = await serial(() => db.listen(channel, onPayload));
+      return () => serial(() => unlisten());
+    },
     async close() {
       await serial(() => db.close());
       release();

@@ -50,6 +50,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   // An idle client that errors (server restart) must not crash the process; the pool replaces it.
   pool.on('error', (err) => console.error('[db] idle client error:', err.message));
   const base = wrap(pool);
+  const listener = createListener(url);
   await base.query('select 1');
   return {
     kind: 'postgres',
@@ -71,8 +72,80 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
         client.release();
       }
     },
+    listen: (channel, onPayload) => listener.listen(channel, onPayload),
     async close() {
+      await listener.close();
       await pool.end();
+    },
+  };
+}
+
+/**
+ * One dedicated connection per instance holds every LISTEN (pooled connections cannot: a
+ * LISTEN belongs to its session). If it drops (server restart), it reconnects with backoff
+ * and listens again, so subscribers keep receiving without doing anything.
+ */
+function createListener(url: string) {
+  const handlers = new Map<string, Set<(payload: string) => void>>();
+  let client: pg.Client | null = null;
+  let connecting: Promise<pg.Client> | null = null;
+  let closed = false;
+  const quote = (channel: string) => `"${channel.replaceAll('"', '""')}"`;
+
+  function connect(): Promise<pg.Client> {
+    if (client) return Promise.resolve(client);
+    connecting ??= (async () => {
+      const c = new pg.Client({ connectionString: url });
+      c.on('notification', (msg) => {
+        for (const h of handlers.get(msg.channel) ?? []) h(msg.payload ?? '');
+      });
+      c.on('error', (err) => {
+        console.error('[db] listen connection lost:', err.message);
+        if (client === c) client = null;
+        void c.end().catch(() => undefined);
+        if (!closed && handlers.size) setTimeout(() => void reconnect(1), 200);
+      });
+      await c.connect();
+      for (const channel of handlers.keys()) await c.query(`listen ${quote(channel)}`);
+      client = c;
+      return c;
+    })().finally(() => {
+      connecting = null;
+    });
+    return connecting;
+  }
+
+  async function reconnect(attempt: number): Promise<void> {
+    if (closed || client) return;
+    try {
+      await connect();
+    } catch {
+      setTimeout(() => void reconnect(attempt + 1), Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+
+  return {
+    async listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
+      let set = handlers.get(channel);
+      const first = !set;
+      if (!set) handlers.set(channel, (set = new Set()));
+      set.add(onPayload);
+      const c = await connect();
+      if (first) await c.query(`listen ${quote(channel)}`);
+      return async () => {
+        set.delete(onPayload);
+        if (set.size === 0 && handlers.get(channel) === set) {
+          handlers.delete(channel);
+          if (client) await client.query(`unlisten ${quote(channel)}`).catch(() => undefined);
+        }
+      };
+    },
+    async close() {
+      closed = true;
+      handlers.clear();
+      const c = client ?? (connecting ? await connecting.catch(() => null) : null);
+      client = null;
+      if (c) await c.end().catch(() => undefined);
     },
   };
 }

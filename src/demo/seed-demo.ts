@@ -217,6 +217,7 @@ function joined(db: Database, tx: Queryable): Database {
     query: (sql, params) => tx.query(sql, params),
     exec: (sql) => tx.exec(sql),
     transaction: (fn) => fn(tx),
+    listen: (channel, onPayload) => db.listen(channel, onPayload),
     close: () => Promise.reject(new Error('the demo seeder does not close the database')),
   };
 }
