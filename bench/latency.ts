@@ -71,6 +71,11 @@ export async function runLatency(server: ServerProcess, targets: LatencyTargets,
         const id = any(targets.ids);
         return [{ part: 'detail', path: `/api/v1/complaints/${id}` }, { part: 'timeline', path: `/api/v1/complaints/${id}/events` }];
       },
+    },
+    {
+      // What the complaint view asks for: the record and its timeline in one round trip.
+      name: 'detail_with_events', label: 'complaint detail with its event timeline (one GET, include=events)',
+      paths: () => [{ part: 'detail_with_events', path: `/api/v1/complaints/${any(targets.ids)}?include=events` }],
       target: 10,
     },
     {

@@ -43,9 +43,19 @@ export const complaintRoutes = [
   }),
   defineRoute({
     method: 'GET', url: '/api/v1/complaints/:id', tag: 'complaints', auth: 'required',
-    summary: 'One complaint with its SLA clocks',
+    summary: 'One complaint with its SLA clocks; include=events adds the event timeline (one round trip for the complaint view)',
     params: complaintRefParams,
-    handler: async ({ ctx, principal, params }) => getComplaint(ctx, principal, await resolveComplaintRef(ctx.db, params.id)),
+    query: z.object({ include: z.enum(['events']).optional() }).strict(),
+    async handler({ ctx, principal, params, query }) {
+      const id = await resolveComplaintRef(ctx.db, params.id);
+      if (query.include !== 'events') return getComplaint(ctx, principal, id);
+      // Both reads at once; the events are only returned if the complaint itself is visible.
+      const [complaint, events] = await Promise.all([
+        getComplaint(ctx, principal, id),
+        listEvents(ctx.db, id, principal.kind === 'customer' ? CUSTOMER_LANES : undefined),
+      ]);
+      return { ...complaint, events };
+    },
   }),
   defineRoute({
     method: 'PATCH', url: '/api/v1/complaints/:id', tag: 'complaints', auth: 'required',

@@ -83,6 +83,21 @@ describe('complaint intake', () => {
     expect(d.customer.id).toBe(c.customer.id);
   });
 
+  it('answers the detail with its timeline in one request (include=events), customers seeing only their lanes', async () => {
+    const cust = await t.customer();
+    const c = json<{ id: string }>(await t.request('POST', '/api/v1/complaints', { token: cust.token, body: { channel: 'web', customerId: cust.id, subject: 'Late parcel', description: 'My parcel is a week late.' } }));
+    await t.request('POST', `/api/v1/complaints/${c.id}/messages`, { token: agent.token, body: { kind: 'internal_note', body: 'checking with the courier' } });
+    const separate = json<{ items: EventItem[] }>(await t.request('GET', `/api/v1/complaints/${c.id}/events`, { token: agent.token })).items;
+    const staffView = json<{ id: string; events: EventItem[] }>(await t.request('GET', `/api/v1/complaints/${c.id}?include=events`, { token: agent.token }));
+    expect(staffView.id).toBe(c.id);
+    expect(staffView.events).toEqual(separate);
+    const customerView = json<{ events: EventItem[] }>(await t.request('GET', `/api/v1/complaints/${c.id}?include=events`, { token: cust.token }));
+    expect(customerView.events.length).toBeGreaterThan(0);
+    expect(customerView.events.every((e) => ['customer', 'frontstage', 'evidence'].includes(e.lane))).toBe(true);
+    expect(customerView.events.some((e) => e.type === 'message.internal_note')).toBe(false);
+    expect(json<{ error: { code: string } }>(await t.request('GET', `/api/v1/complaints/${c.id}?include=everything`, { token: agent.token })).error.code).toBe('validation_failed');
+  });
+
   it('writes created, classified, routed and sla.started events with lanes in the same transaction', async () => {
     const c = json<Complaint>(await create());
     const events = json<{ items: EventItem[] }>(await t.request('GET', `/api/v1/complaints/${c.id}/events`, { token: agent.token })).items;

@@ -101,6 +101,7 @@ describe('the matrix', () => {
     ["get another customer's, other department", () => ({ method: 'GET', url: `/api/v1/complaints/${fx.theirsFinance}` }), all(200, { department_staff: 404, customer: 404 })],
     ['events, visible', () => ({ method: 'GET', url: `/api/v1/complaints/${fx.mineLogistics}/events` }), all(200)],
     ['events, not visible', () => ({ method: 'GET', url: `/api/v1/complaints/${fx.theirsFinance}/events` }), all(200, { department_staff: 404, customer: 404 })],
+    ['detail with events, not visible', () => ({ method: 'GET', url: `/api/v1/complaints/${fx.theirsFinance}?include=events` }), all(200, { department_staff: 404, customer: 404 })],
     ['messages, visible', () => ({ method: 'GET', url: `/api/v1/complaints/${fx.mineLogistics}/messages` }), all(200)],
     ['messages, not visible', () => ({ method: 'GET', url: `/api/v1/complaints/${fx.theirsFinance}/messages` }), all(200, { department_staff: 404, customer: 404 })],
     // complaints: writing
