@@ -31,10 +31,11 @@ export interface TestApp {
 let seq = 0;
 
 /** A Loopdesk instance on a fresh test database, driven through HTTP injection, with a manual clock. */
-export async function createTestApp(opts: { clock?: ManualClock; config?: Record<string, string> } = {}): Promise<TestApp> {
+/** `listen: true` also serves on a random local port (server.url) for real WebSocket / SMTP clients. */
+export async function createTestApp(opts: { clock?: ManualClock; config?: Record<string, string>; listen?: boolean } = {}): Promise<TestApp> {
   const { db, url, drop } = await createTestDatabase();
   const clock = opts.clock ?? new ManualClock('2026-03-02T01:00:00Z');
-  const server = await startServer(testConfig(opts.config), { db, clock, listen: false, scheduler: false });
+  const server = await startServer(testConfig(opts.config), { db, clock, listen: opts.listen ?? false, scheduler: false });
   const app: TestApp = {
     server, db, clock, dbUrl: url,
     request: async (method, path, o = {}) => {
