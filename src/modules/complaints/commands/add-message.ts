@@ -10,6 +10,7 @@ import { isOpen } from '../lifecycle.js';
 import { assertVisible } from '../queries/get-complaint.js';
 import { getMessage, type MessageDto } from '../queries/list-messages.js';
 import { transition } from './change-status.js';
+import { notifyMentions } from '../../workspace/mentions.js';
 
 type Kind = 'customer' | 'public_reply' | 'internal_note';
 
@@ -43,6 +44,7 @@ export async function addMessage(ctx: AppContext, p: Principal, complaintId: str
     const sla = new SlaTransaction(tx, row, now);
     if (kind === 'internal_note') {
       await appendEvent(tx, { complaintId, type: 'message.internal_note', actor, at: now, data: { messageId: id, length: input.body.length } });
+      if (p.kind === 'user') await notifyMentions(tx, { complaintId, messageId: id, body: input.body, authorId: p.userId, authorName: p.name, at: now });
     } else if (kind === 'customer') {
       await appendEvent(tx, { complaintId, type: 'message.customer', actor, at: now, data: { messageId: id, channel, length: input.body.length } });
       if (row.status === 'awaiting_customer') await transition(tx, row, 'in_progress', actor, now, 'customer replied', sla);

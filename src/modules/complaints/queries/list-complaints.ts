@@ -31,13 +31,10 @@ export const listComplaintsQuery = z
   })
   .strict();
 export type ListComplaintsQuery = z.infer<typeof listComplaintsQuery>;
+export type ComplaintFilterQuery = Omit<ListComplaintsQuery, 'sort' | 'limit' | 'cursor'>;
 
-export async function listComplaints(
-  ctx: Pick<AppContext, 'db' | 'clock'>,
-  p: Principal,
-  q: ListComplaintsQuery,
-): Promise<{ items: ComplaintDto[]; nextCursor: string | null }> {
-  const now = ctx.clock.now();
+/** The filters of a complaint list (not its order or page) as SQL on alias `c`, within what `p` may see. */
+export function complaintFilter(p: Principal, q: ComplaintFilterQuery, now: Date): SqlWhere {
   const w = complaintScope(p, new SqlWhere());
   if (q.status) {
     const statuses = q.status.flatMap((s) => (s === 'open' ? [...OPEN_STATUSES] : [s]));
@@ -68,6 +65,17 @@ export async function listComplaints(
     const cond = `(c.sla_breached or (c.sla_urgent_at is not null and c.sla_urgent_at <= ?))`;
     w.add(q.breached ? cond : `not ${cond}`, now);
   }
+
+  return w;
+}
+
+export async function listComplaints(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  p: Principal,
+  q: ListComplaintsQuery,
+): Promise<{ items: ComplaintDto[]; nextCursor: string | null }> {
+  const now = ctx.clock.now();
+  const w = complaintFilter(p, q, now);
 
   let order: string;
   if (q.sort === 'urgency') {

@@ -11,6 +11,7 @@ interface MessageRow {
   author_name: string | null;
   body: string;
   attachments: unknown[];
+  mentions: string[];
   created_at: Date;
 }
 
@@ -29,6 +30,8 @@ function toApi(r: MessageRow) {
     author: { kind: r.author_kind, id: r.author_id, name: r.author_name },
     body: r.body,
     attachments: r.attachments,
+    // staff asked in an internal note (@name); empty on customer-visible messages
+    mentions: r.mentions ?? [],
     createdAt: r.created_at.toISOString(),
   };
 }
