@@ -2,6 +2,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from './api.js';
 import type { Me } from './App.js';
 import { ClassifyEditor } from './ClassifyEditor.js';
+import { CollisionWarning } from './CollisionWarning.js';
+import { CustomerPanel } from './CustomerPanel.js';
+import { useLive } from './live.js';
+import { usePresence } from './usePresence.js';
 import { ComplaintHeader } from './ComplaintHeader.js';
 import { Conversation } from './Conversation.js';
 import { ErrorBox } from './ErrorBox.js';
@@ -12,7 +16,9 @@ import { StatusChange } from './StatusChange.js';
 import { Timeline } from './Timeline.js';
 import type { Complaint, Message, Page, TimelineEvent } from './types.js';
 
-const REFRESH_MS = 30_000;
+// A safety net only: live updates refetch at once when anything changes.
+const REFRESH_MS = 60_000;
+const CUSTOMER_360_ROLES = new Set(['admin', 'supervisor', 'agent', 'analyst']);
 
 interface Data {
   complaint: Complaint;
@@ -31,13 +37,12 @@ export function ComplaintDetailPage({ id, me }: { id: string; me: Me | null }) {
     const mine = ++seq.current;
     const base = `/api/v1/complaints/${encodeURIComponent(id)}`;
     try {
-      const [complaint, messages, events] = await Promise.all([
-        api.get<Complaint>(base),
+      const [{ events, ...complaint }, messages] = await Promise.all([
+        api.get<Complaint & { events: TimelineEvent[] }>(`${base}?include=events`),
         api.get<Page<Message>>(`${base}/messages`),
-        api.get<Page<TimelineEvent>>(`${base}/events`),
       ]);
       if (mine !== seq.current) return;
-      setData({ complaint, fetchedAt: Date.now(), messages: messages.items, events: events.items });
+      setData({ complaint, fetchedAt: Date.now(), messages: messages.items, events });
       setError(null);
     } catch (err) {
       if (mine === seq.current) setError(err);
@@ -61,6 +66,12 @@ export function ComplaintDetailPage({ id, me }: { id: string; me: Me | null }) {
     [load],
   );
   const reload = useCallback(() => void load(), [load]);
+  const complaintId = data?.complaint.id ?? null;
+  useLive((f) => {
+    if (f.type === 'complaint.changed' && f.complaintId === complaintId) void load();
+  });
+  const isStaff = me !== null && me.role !== 'customer';
+  const presence = usePresence(isStaff ? complaintId : null);
 
   if (!data) {
     return (
@@ -76,6 +87,7 @@ export function ComplaintDetailPage({ id, me }: { id: string; me: Me | null }) {
     <section className="page detail" data-testid="complaint-detail" data-number={c.number}>
       <a className="back-link" href="#/complaints">{t('common.back')}</a>
       <ErrorBox error={error} onRetry={reload} />
+      <CollisionWarning others={presence.others} />
       <ComplaintHeader c={c} />
       <SlaPanel sla={c.sla} fetchedAt={data.fetchedAt} />
       <div className="detail-grid">
@@ -83,7 +95,7 @@ export function ComplaintDetailPage({ id, me }: { id: string; me: Me | null }) {
           <section className="card">
             <h2>{t('detail.conversation')}</h2>
             <Conversation messages={data.messages} />
-            <ReplyBox complaintId={c.id} onSent={reload} />
+            <ReplyBox complaintId={c.id} onSent={reload} onTyping={presence.typing} />
           </section>
           <section className="card">
             <h2>{t('detail.timeline')}</h2>
@@ -91,6 +103,12 @@ export function ComplaintDetailPage({ id, me }: { id: string; me: Me | null }) {
           </section>
         </div>
         <aside className="detail-side">
+          {me?.role && CUSTOMER_360_ROLES.has(me.role) && (
+            <section className="card">
+              <h2>{t('c360.title')}</h2>
+              <CustomerPanel customerId={c.customer.id} currentId={c.id} />
+            </section>
+          )}
           <section className="card">
             <h2>{t('detail.actions')}</h2>
             <StatusChange complaint={c} onChanged={onChanged} onStale={reload} />

@@ -5,11 +5,15 @@ import { ErrorBox } from './ErrorBox.js';
 import { formatTime } from './format.js';
 import { useI18n } from './i18n.js';
 import { EMPTY_FILTERS, ListFilters, type Filters } from './ListFilters.js';
+import { useLive } from './live.js';
 import type { Complaint, Page } from './types.js';
 
 const PAGE_SIZE = 50;
 const MAX_LIMIT = 200;
-const REFRESH_MS = 30_000;
+// A safety net only: live updates reload the queue as soon as anything changes.
+const REFRESH_MS = 60_000;
+/** Bursts of changes (a bulk action) coalesce into one reload. */
+const LIVE_DEBOUNCE_MS = 400;
 const SEARCH_DEBOUNCE_MS = 300;
 
 interface Row {
@@ -85,6 +89,18 @@ export function ComplaintListPage() {
     }, REFRESH_MS);
     return () => clearInterval(h);
   }, [load]);
+
+  const liveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useLive((f) => {
+    if (f.type !== 'complaint.changed' || liveTimer.current) return;
+    liveTimer.current = setTimeout(() => {
+      liveTimer.current = null;
+      void load(Math.min(MAX_LIMIT, Math.max(PAGE_SIZE, count.current)));
+    }, LIVE_DEBOUNCE_MS);
+  });
+  useEffect(() => () => {
+    if (liveTimer.current) clearTimeout(liveTimer.current);
+  }, []);
 
   async function loadMore() {
     if (!nextCursor) return;

@@ -2,10 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { api } from './api.js';
 import { ErrorBox } from './ErrorBox.js';
 import { useI18n } from './i18n.js';
+import { MacroPicker } from './MacroPicker.js';
 import type { Message } from './types.js';
 
 /** Write a public reply or, with the toggle on, an internal note. */
-export function ReplyBox({ complaintId, onSent }: { complaintId: string; onSent: () => void }) {
+export function ReplyBox({ complaintId, onSent, onTyping }: { complaintId: string; onSent: () => void; onTyping?: () => void }) {
   const { t } = useI18n();
   const [body, setBody] = useState('');
   const [internal, setInternal] = useState(false);
@@ -40,10 +41,14 @@ export function ReplyBox({ complaintId, onSent }: { complaintId: string; onSent:
         rows={4}
         value={body}
         placeholder={internal ? t('reply.notePlaceholder') : t('reply.placeholder')}
-        onChange={(e) => setBody(e.target.value)}
+        onChange={(e) => {
+          setBody(e.target.value);
+          onTyping?.();
+        }}
       />
       <ErrorBox error={error} />
       <div className="reply-actions">
+        <MacroPicker complaintId={complaintId} onInsert={(text) => setBody((b) => (b.trim() ? `${b}\n${text}` : text))} />
         <label className="check">
           <input type="checkbox" data-testid="note-toggle" checked={internal} onChange={(e) => setInternal(e.target.checked)} />
           <span>{t('reply.internal')}</span>

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { RunningServer } from '../src/server/start-server.js';
+import { launchBrowser, screenshot } from './browser.js';
+import { E2E_ADMIN, startE2eServer } from './server.js';
+
+/**
+ * Two people in two browser contexts on the same complaint: each sees the other (collision
+ * warning), typing shows, and a note one of them adds appears on the other's screen without
+ * a reload — pushed over the live WebSocket.
+ */
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const pageErrors: string[] = [];
+let adminToken: string;
+
+async function api<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
+  const res = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function agentPage(name: string, email: string): Promise<Page> {
+  await api('POST', '/api/v1/users', adminToken, { email, name, role: 'agent', password: 'agent-password-1' });
+  const { token } = await api<{ token: string }>('POST', '/api/v1/auth/login', null, { email, password: 'agent-password-1' });
+  const ctx = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+  contexts.push(ctx);
+  await ctx.addInitScript(([t]) => {
+    localStorage.setItem('loopdesk.token', t!);
+    localStorage.setItem('loopdesk.locale', 'en');
+  }, [token]);
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => pageErrors.push(`${name}: ${e.message}`));
+  return page;
+}
+
+beforeAll(async () => {
+  server = await startE2eServer();
+  browser = await launchBrowser();
+  adminToken = (await api<{ token: string }>('POST', '/api/v1/auth/login', null, E2E_ADMIN)).token;
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('real time between two agents', () => {
+  it('warns about the collision, shows typing and pushes a note to the other screen', async () => {
+    const customer = { name: 'Zhou Min', email: 'zhou.min@example.com' };
+    await api('POST', '/api/v1/complaints', adminToken, { channel: 'email', subject: 'Earlier complaint', description: 'The courier was late last week.', customer, category: 'logistics' });
+    const c = await api<{ id: string; number: string }>('POST', '/api/v1/complaints', adminToken, { channel: 'phone', subject: 'Refund still missing', description: 'I returned the kettle two weeks ago and have no refund.', customer, category: 'refund' });
+
+    const alice = await agentPage('Alice', 'alice@e2e.test');
+    const bob = await agentPage('Bob', 'bob@e2e.test');
+    await alice.goto(`${server.url}/#/complaints/${c.number}`);
+    await alice.getByTestId('complaint-detail').waitFor();
+    await bob.goto(`${server.url}/#/complaints/${c.number}`);
+    await bob.getByTestId('complaint-detail').waitFor();
+
+    // Both know about each other within a moment, not at the next keepalive.
+    await expect.poll(() => alice.getByTestId('collision-warning').innerText().catch(() => ''), { timeout: 5000 }).toContain('Bob');
+    await expect.poll(() => bob.getByTestId('collision-warning').innerText().catch(() => ''), { timeout: 5000 }).toContain('Alice');
+
+    await bob.getByTestId('reply-box').fill('Let me check the refund');
+    await expect.poll(() => alice.getByTestId('collision-warning').innerText(), { timeout: 5000 }).toMatch(/Bob is typing/);
+
+    // The customer 360 shows the earlier complaint and the repeat flag.
+    await alice.getByTestId('customer-360').waitFor();
+    expect(await alice.getByTestId('customer-360').innerText()).toContain('Earlier complaint');
+    await expect.poll(() => alice.getByTestId('repeat-flag').count()).toBe(1);
+
+    await alice.getByTestId('note-toggle').check();
+    await alice.getByTestId('reply-box').fill('Refund batch failed on Monday; finance is re-running it.');
+    await alice.getByTestId('reply-submit').click();
+    // Bob's screen shows it with no reload (his page's own refresh is a minute away).
+    await expect.poll(() => bob.locator('[data-testid="message"][data-kind="internal_note"]').count(), { timeout: 5000 }).toBe(1);
+    expect(await bob.locator('[data-testid="message"][data-kind="internal_note"]').innerText()).toContain('finance is re-running it');
+    await screenshot(bob, '10-live-collision-and-pushed-note');
+
+    // A new complaint from another channel appears in a queue that is already open.
+    await alice.goto(`${server.url}/#/complaints`);
+    await alice.getByTestId('complaint-row').first().waitFor();
+    const before = await alice.getByTestId('complaint-row').count();
+    await api('POST', '/api/v1/complaints', adminToken, { channel: 'social', subject: 'Smoke from the charger', description: 'The charger started smoking.', customer: { name: 'Xu' }, category: 'safety', severity: 'urgent' });
+    await expect.poll(() => alice.getByTestId('complaint-row').count(), { timeout: 5000 }).toBe(before + 1);
+    await expect.poll(() => alice.getByTestId('complaint-row').first().innerText()).toContain('Smoke from the charger');
+
+    // Bob leaves: Alice's warning goes away.
+    await bob.close();
+    await alice.goto(`${server.url}/#/complaints/${c.number}`);
+    await alice.getByTestId('complaint-detail').waitFor();
+    await alice.waitForTimeout(500);
+    expect(await alice.getByTestId('collision-warning').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+});
