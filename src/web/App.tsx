@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api, getToken, onUnauthorized, setToken } from './api.js';
 import { ComplaintDetailPage } from './ComplaintDetailPage.js';
 import { ComplaintListPage } from './ComplaintListPage.js';
@@ -8,6 +8,10 @@ import { LoginPage } from './LoginPage.js';
 import { NewComplaintPage } from './NewComplaintPage.js';
 import { navigate, useRoute } from './router.js';
 import type { Principal, User } from './types.js';
+
+// Pages most people never open load on demand, keeping the first screen's JavaScript small.
+const SupervisorBoardPage = lazy(() => import('./SupervisorBoardPage.js').then((m) => ({ default: m.SupervisorBoardPage })));
+const DepartmentDeskPage = lazy(() => import('./DepartmentDeskPage.js').then((m) => ({ default: m.DepartmentDeskPage })));
 
 /** Who is signed in, as far as the UI needs to know. */
 export interface Me {
@@ -85,6 +89,10 @@ export function App() {
           <NewComplaintPage />
         ) : route.name === 'detail' ? (
           <ComplaintDetailPage key={route.id} id={route.id} me={me} />
+        ) : route.name === 'board' ? (
+          <Suspense fallback={<p className="empty">{t('common.loading')}</p>}><SupervisorBoardPage /></Suspense>
+        ) : route.name === 'desk' ? (
+          <Suspense fallback={<p className="empty">{t('common.loading')}</p>}><DepartmentDeskPage /></Suspense>
         ) : (
           <p className="empty">{t('error.notFound')}</p>
         )}

@@ -3,6 +3,9 @@ import { LocaleSwitch } from './LocaleSwitch.js';
 import type { Me } from './App.js';
 import type { Route } from './router.js';
 
+const BOARD_ROLES = new Set(['admin', 'supervisor']);
+const DESK_ROLES = new Set(['admin', 'supervisor', 'department_staff']);
+
 interface Props {
   me: Me | null;
   active: Route['name'];
@@ -30,6 +33,12 @@ export function Header({ me, active, onLogout }: Props) {
           >
             {t('nav.new')}
           </a>
+          {me?.role && BOARD_ROLES.has(me.role) && (
+            <a href="#/board" className={active === 'board' ? 'nav-link active' : 'nav-link'} data-testid="nav-board">{t('nav.board')}</a>
+          )}
+          {me?.role && DESK_ROLES.has(me.role) && (
+            <a href="#/desk" className={active === 'desk' ? 'nav-link active' : 'nav-link'} data-testid="nav-desk">{t('nav.desk')}</a>
+          )}
         </nav>
         <div className="topbar-right">
           {me && (

@@ -5,6 +5,8 @@ export type Route =
   | { name: 'list' }
   | { name: 'new' }
   | { name: 'detail'; id: string }
+  | { name: 'board' }
+  | { name: 'desk' }
   | { name: 'notFound' };
 
 /** Parses "#/complaints/abc" style hashes. */
@@ -13,6 +15,8 @@ export function parseRoute(hash: string): Route {
   const parts = path.split('/').filter(Boolean);
   if (parts.length === 0) return { name: 'list' };
   if (parts[0] === 'login' && parts.length === 1) return { name: 'login' };
+  if (parts[0] === 'board' && parts.length === 1) return { name: 'board' };
+  if (parts[0] === 'desk' && parts.length === 1) return { name: 'desk' };
   if (parts[0] !== 'complaints') return { name: 'notFound' };
   if (parts.length === 1) return { name: 'list' };
   if (parts.length === 2 && parts[1] === 'new') return { name: 'new' };

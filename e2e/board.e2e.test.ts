@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { RunningServer } from '../src/server/start-server.js';
+import { launchBrowser, screenshot } from './browser.js';
+import { E2E_ADMIN, startE2eServer } from './server.js';
+
+/** The back office's desk and the supervisor's board, driven as their users would. */
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const pageErrors: string[] = [];
+let adminToken: string;
+
+async function api<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
+  const res = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function person(role: string, name: string, email: string, departmentId?: string): Promise<{ id: string; token: string }> {
+  const u = await api<{ id: string }>('POST', '/api/v1/users', adminToken, { email, name, role, password: 'person-password-1', ...(departmentId ? { departmentId } : {}) });
+  const { token } = await api<{ token: string }>('POST', '/api/v1/auth/login', null, { email, password: 'person-password-1' });
+  return { id: u.id, token };
+}
+
+async function pageFor(token: string): Promise<Page> {
+  const ctx = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+  contexts.push(ctx);
+  await ctx.addInitScript(([t]) => {
+    localStorage.setItem('loopdesk.token', t!);
+    localStorage.setItem('loopdesk.locale', 'en');
+  }, [token]);
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  return page;
+}
+
+beforeAll(async () => {
+  server = await startE2eServer();
+  browser = await launchBrowser();
+  adminToken = (await api<{ token: string }>('POST', '/api/v1/auth/login', null, E2E_ADMIN)).token;
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('department desk and supervisor board', () => {
+  it('the department picks up and answers its task; the supervisor approves a refund and reassigns by dragging', async () => {
+    const departments = await api<{ items: Array<{ id: string; code: string }> }>('GET', '/api/v1/departments', adminToken);
+    const logisticsId = departments.items.find((d) => d.code === 'logistics')!.id;
+    const agent = await person('agent', 'Agent Ann', 'ann@e2e.test');
+    const depot = await person('department_staff', 'Depot Dan', 'dan@e2e.test', logisticsId);
+    const boss = await person('supervisor', 'Sup Sue', 'sue@e2e.test');
+    const helper = await person('agent', 'Agent Hugo', 'hugo@e2e.test');
+
+    const c = await api<{ id: string; number: string }>('POST', '/api/v1/complaints', agent.token, {
+      channel: 'phone', subject: 'Parcel lost at the depot', description: 'Tracking stopped at the depot 5 days ago.', customer: { name: 'Lin' }, category: 'logistics',
+    });
+    await api('POST', `/api/v1/complaints/${c.id}/messages`, agent.token, { kind: 'public_reply', body: 'We are checking with the depot.' });
+    await api('POST', `/api/v1/complaints/${c.id}/handoffs`, agent.token, { department: 'logistics', note: 'Please locate parcel SO-1 at the depot.' });
+
+    const desk = await pageFor(depot.token);
+    await desk.goto(`${server.url}/#/desk`);
+    const task = desk.getByTestId('desk-task').filter({ hasText: c.number });
+    await task.waitFor();
+    expect(await task.innerText()).toContain('Please locate parcel SO-1');
+    await task.getByTestId('desk-acknowledge').click();
+    await expect.poll(() => task.getAttribute('data-status')).toBe('acknowledged');
+    await task.getByTestId('desk-answer').click();
+    await task.getByTestId('desk-answer-text').fill('Found it: re-shipped today, tracking SF123.');
+    await screenshot(desk, '20-department-desk');
+    await task.getByTestId('desk-answer-submit').click();
+    await expect.poll(() => desk.getByTestId('desk-task').filter({ hasText: c.number }).count()).toBe(0);
+    const after = await api<{ status: string }>('GET', `/api/v1/complaints/${c.id}`, agent.token);
+    expect(after.status).toBe('in_progress'); // the answer went back to the front line
+
+    // Above the agent's 200 limit: a request for the supervisor.
+    await api('POST', `/api/v1/complaints/${c.id}/settlements`, agent.token, { kind: 'refund', amount: 450, reason: 'Parcel re-shipped late; refund shipping and goodwill.' });
+    await api('PATCH', `/api/v1/complaints/${c.id}`, boss.token, { tags: ['recovery'] });
+
+    const board = await pageFor(boss.token);
+    board.on('dialog', (d) => void d.accept('Within policy for a lost parcel.'));
+    await board.goto(`${server.url}/#/board`);
+    const approval = board.getByTestId('approval-row').filter({ hasText: c.number });
+    await approval.waitFor();
+    await screenshot(board, '21-supervisor-board');
+    await approval.getByTestId('approve').click();
+    await expect.poll(() => board.getByTestId('approval-row').filter({ hasText: c.number }).count()).toBe(0);
+    const settlements = await api<{ items: Array<{ status: string }> }>('GET', `/api/v1/complaints/${c.id}/settlements`, agent.token);
+    expect(settlements.items[0]!.status).not.toBe('pending_approval');
+
+    // Drag the recovery case onto Hugo.
+    const card = board.getByTestId('board-recovery').getByTestId('board-complaint').filter({ hasText: c.number });
+    await card.waitFor();
+    const hugoRow = board.locator(`[data-testid="team-row"][data-user="${helper.id}"]`);
+    await expect.poll(() => hugoRow.getByTestId('team-open').innerText()).toBe('0');
+    await card.dragTo(hugoRow);
+    await expect.poll(() => hugoRow.getByTestId('team-open').innerText(), { timeout: 5000 }).toBe('1');
+    const reassigned = await api<{ assignee: { id: string } | null }>('GET', `/api/v1/complaints/${c.id}`, agent.token);
+    expect(reassigned.assignee?.id).toBe(helper.id);
+    expect(pageErrors).toEqual([]);
+  });
+});
