@@ -92,6 +92,16 @@ describe('real time between two agents', () => {
     await expect.poll(() => alice.getByTestId('complaint-row').count(), { timeout: 5000 }).toBe(before + 1);
     await expect.poll(() => alice.getByTestId('complaint-row').first().innerText()).toContain('Smoke from the charger');
 
+    // Keyboard: j selects the first row, Enter opens it, n starts an internal note.
+    const firstNumber = await alice.getByTestId('complaint-row').first().getAttribute('data-number');
+    await alice.locator('body').click({ position: { x: 5, y: 5 } });
+    await alice.keyboard.press('j');
+    await alice.keyboard.press('Enter');
+    await expect.poll(() => alice.getByTestId('complaint-detail').getAttribute('data-number').catch(() => null)).toBe(firstNumber);
+    await alice.keyboard.press('n');
+    await expect.poll(() => alice.getByTestId('note-toggle').isChecked()).toBe(true);
+    expect(await alice.evaluate(() => document.activeElement?.id)).toBe('reply-body');
+
     // Bob leaves: Alice's warning goes away.
     await bob.close();
     await alice.goto(`${server.url}/#/complaints/${c.number}`);

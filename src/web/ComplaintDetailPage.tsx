@@ -6,6 +6,8 @@ import { CollisionWarning } from './CollisionWarning.js';
 import { CustomerPanel } from './CustomerPanel.js';
 import { useLive } from './live.js';
 import { usePresence } from './usePresence.js';
+import { navigate } from './router.js';
+import { useShortcuts } from './useShortcuts.js';
 import { ComplaintHeader } from './ComplaintHeader.js';
 import { Conversation } from './Conversation.js';
 import { ErrorBox } from './ErrorBox.js';
@@ -72,6 +74,22 @@ export function ComplaintDetailPage({ id, me }: { id: string; me: Me | null }) {
   });
   const isStaff = me !== null && me.role !== 'customer';
   const presence = usePresence(isStaff ? complaintId : null);
+  // r reply, n internal note, a assign, s status, u back to the queue.
+  useShortcuts({
+    r: () => {
+      const note = document.querySelector<HTMLInputElement>('[data-testid="note-toggle"]');
+      if (note?.checked) note.click();
+      document.getElementById('reply-body')?.focus();
+    },
+    n: () => {
+      const note = document.querySelector<HTMLInputElement>('[data-testid="note-toggle"]');
+      if (note && !note.checked) note.click();
+      document.getElementById('reply-body')?.focus();
+    },
+    a: () => document.querySelector<HTMLElement>('[data-testid="edit-assignee"]')?.focus(),
+    s: () => document.querySelector<HTMLElement>('[data-testid="status-select"]')?.focus(),
+    u: () => navigate('#/complaints'),
+  });
 
   if (!data) {
     return (

@@ -6,6 +6,8 @@ import { formatTime } from './format.js';
 import { useI18n } from './i18n.js';
 import { EMPTY_FILTERS, ListFilters, type Filters } from './ListFilters.js';
 import { useLive } from './live.js';
+import { complaintHref, navigate } from './router.js';
+import { useShortcuts } from './useShortcuts.js';
 import type { Complaint, Page } from './types.js';
 
 const PAGE_SIZE = 50;
@@ -102,6 +104,21 @@ export function ComplaintListPage() {
     if (liveTimer.current) clearTimeout(liveTimer.current);
   }, []);
 
+  // j / k move through the queue, Enter (or o) opens, / searches.
+  const [cursorRow, setCursorRow] = useState(-1);
+  const move = (d: number) => setCursorRow((i) => Math.max(0, Math.min(rows.length - 1, i + d)));
+  const open = () => {
+    const r = rows[cursorRow];
+    if (r) navigate(complaintHref(r.c.id));
+  };
+  useShortcuts({
+    j: () => move(1), k: () => move(-1), Enter: open, o: open,
+    '/': () => document.getElementById('filter-q')?.focus(),
+  });
+  useEffect(() => {
+    document.querySelector('.complaint-row.is-cursor')?.scrollIntoView({ block: 'nearest' });
+  }, [cursorRow]);
+
   async function loadMore() {
     if (!nextCursor) return;
     const mine = seq.current;
@@ -127,7 +144,7 @@ export function ComplaintListPage() {
       <div className="page-head">
         <div>
           <h1>{t('list.title')}</h1>
-          <p className="muted">{t('list.subtitle')}</p>
+          <p className="muted">{t('list.subtitle')} <span className="small">{t('list.shortcuts')}</span></p>
         </div>
         <div className="page-head-actions">
           {updatedAt !== null && <span className="muted small">{t('list.updated', { time: formatTime(updatedAt) })}</span>}
@@ -156,8 +173,8 @@ export function ComplaintListPage() {
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
-              <ComplaintRow key={r.c.id} c={r.c} fetchedAt={r.at} />
+            {rows.map((r, i) => (
+              <ComplaintRow key={r.c.id} c={r.c} fetchedAt={r.at} isCursor={i === cursorRow} />
             ))}
           </tbody>
         </table>

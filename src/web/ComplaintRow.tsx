@@ -6,11 +6,12 @@ import { SlaMark } from './SlaMark.js';
 import type { Complaint } from './types.js';
 
 /** One queue row; clicking anywhere opens the complaint. */
-export function ComplaintRow({ c, fetchedAt }: { c: Complaint; fetchedAt: number }) {
+export function ComplaintRow({ c, fetchedAt, isCursor = false }: { c: Complaint; fetchedAt: number; isCursor?: boolean }) {
   const { t, tEnum } = useI18n();
   return (
     <tr
-      className="complaint-row"
+      className={isCursor ? 'complaint-row is-cursor' : 'complaint-row'}
+      aria-selected={isCursor}
       data-testid="complaint-row"
       data-number={c.number}
       data-id={c.id}

@@ -26,6 +26,7 @@ export function ListFilters({ value, search, onSearch, onChange }: Props) {
         <span>{t('list.search')}</span>
         <input
           type="search"
+          id="filter-q"
           data-testid="search-input"
           placeholder={t('list.searchPlaceholder')}
           value={search}

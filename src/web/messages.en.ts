@@ -290,6 +290,7 @@ export const en = {
   'outcome.no_fault_found': 'No fault found',
   'outcome.needs_more_info': 'Needs more information',
   'outcome.declined': 'Declined',
+  'list.shortcuts': 'Keys: j / k move, Enter opens, / searches; in a complaint r reply, n note, a assign, s status, u back.',
 } as const;
 
 export type MessageKey = keyof typeof en;

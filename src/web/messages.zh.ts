@@ -292,4 +292,5 @@ export const zhCN: Record<MessageKey, string> = {
   'outcome.no_fault_found': '未发现问题',
   'outcome.needs_more_info': '需要更多信息',
   'outcome.declined': '不予处理',
+  'list.shortcuts': '快捷键：j / k 上下移动，Enter 打开，/ 搜索；投诉页内 r 回复，n 内部备注，a 指派，s 状态，u 返回。',
 };
