@@ -21,7 +21,11 @@ import { stratifiedFolds } from '../src/modules/triage/text-model.js';
 import { CORPUS_DIR, crossValidate, loadCorpus, readLabelledCsv, trainBuiltinModels, type CorpusItem } from '../src/modules/triage/train-model.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CFPB = path.resolve(ROOT, '../shared/data/real/cfpb-llm-benchmark/dataset.csv');
+/** ../shared next to the project; from a git worktree (…/wt/<name>) it is one level further up. */
+const CFPB =
+  [path.resolve(ROOT, '../shared'), path.resolve(ROOT, '../../shared')]
+    .map((dir) => path.join(dir, 'data/real/cfpb-llm-benchmark/dataset.csv'))
+    .find((f) => fs.existsSync(f)) ?? path.resolve(ROOT, '../shared/data/real/cfpb-llm-benchmark/dataset.csv');
 const args = new Set(process.argv.slice(2));
 const showErrors = args.has('--errors');
 const corpusName = [...args].find((a) => a.startsWith('--corpus='))?.slice('--corpus='.length) ?? 'heldout';
