@@ -20,6 +20,8 @@ export interface TrainOptions {
   candidates?: readonly Learner[];
   /** 'auto': folds of the inner cross-validation (default 3). */
   innerFolds?: number;
+  /** 'auto': the inner cross-validation uses a stratified sample of at most this many documents (default 4000), bounding its cost on big data sets. */
+  maxSelectionDocs?: number;
   /** NB-LR: additive smoothing of the log-count ratios (default 1). */
   nbAlpha?: number;
   /** NB-LR: epochs (default: epochs). */
@@ -350,18 +352,27 @@ export interface LearnerSelection {
   learner: Learner;
   /** Inner cross-validated accuracy of each candidate, in the order tried. */
   scores: Array<{ learner: Learner; accuracy: number }>;
+  /** How many documents the inner cross-validation used (0: none, first candidate taken). */
+  documents: number;
 }
 
 /**
  * Chooses a learner by stratified k-fold cross-validation on the given training documents
- * (ties: the earlier candidate). Needs at least two documents per fold and two labels;
+ * (on a stratified sample of maxSelectionDocs when there are more; ties: the earlier candidate). Needs at least two documents per fold and two labels;
  * otherwise returns the first candidate untried.
  */
-export function selectLearner(docs: readonly LabelledFeatures[], opts: TrainOptions = {}): LearnerSelection {
+export function selectLearner(allDocs: readonly LabelledFeatures[], opts: TrainOptions = {}): LearnerSelection {
   const candidates = opts.candidates?.length ? opts.candidates : (['logreg', 'nblr', 'logreg+nblr'] as const);
   const k = Math.max(2, opts.innerFolds ?? 3);
+  const maxDocs = Math.max(2 * k, opts.maxSelectionDocs ?? 4000);
+  let docs = allDocs;
+  if (allDocs.length > maxDocs) {
+    // One part of a stratified split into ceil(n / maxDocs) parts: a stratified sample.
+    const parts = stratifiedFolds(allDocs.map((d) => d.label), Math.ceil(allDocs.length / maxDocs), (opts.seed ?? 42) + 17);
+    docs = allDocs.filter((_, i) => parts[i] === 0);
+  }
   const labels = docs.map((d) => d.label);
-  if (candidates.length === 1 || docs.length < 2 * k || new Set(labels).size < 2) return { learner: candidates[0]!, scores: [] };
+  if (candidates.length === 1 || docs.length < 2 * k || new Set(labels).size < 2) return { learner: candidates[0]!, scores: [], documents: 0 };
   const folds = stratifiedFolds(labels, k, (opts.seed ?? 42) + 11);
   const inner: TrainOptions = { ...opts, learner: 'logreg' };
   const scores = candidates.map((learner) => {
@@ -378,7 +389,7 @@ export function selectLearner(docs: readonly LabelledFeatures[], opts: TrainOpti
   });
   let best = scores[0]!;
   for (const s of scores) if (s.accuracy > best.accuracy) best = s;
-  return { learner: best.learner, scores };
+  return { learner: best.learner, scores, documents: docs.length };
 }
 
 export function softmax(z: Float64Array): Float64Array {

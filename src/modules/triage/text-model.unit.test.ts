@@ -94,7 +94,19 @@ describe('selectLearner / learner "auto"', () => {
       { features: ['wa'], label: 'x' },
       { features: ['wb'], label: 'y' },
     ];
-    expect(selectLearner(docs, { candidates: ['nblr', 'logreg'] })).toEqual({ learner: 'nblr', scores: [] });
+    expect(selectLearner(docs, { candidates: ['nblr', 'logreg'] })).toEqual({ learner: 'nblr', scores: [], documents: 0 });
     expect(TextModel.train(docs, { learner: 'auto', candidates: ['nblr', 'logreg'] }).learner).toBe('nblr');
+  });
+});
+
+describe('selectLearner on big data sets', () => {
+  it('cross-validates on a stratified sample of at most maxSelectionDocs documents', () => {
+    const docs = toyDocs(60); // 140 documents: 60 billing, 60 shipping, 20 refund
+    expect(selectLearner(docs, { candidates: ['logreg', 'nblr'] }).documents).toBe(140);
+    const sampled = selectLearner(docs, { candidates: ['logreg', 'nblr'], maxSelectionDocs: 50, seed: 2 });
+    // 3 parts of a stratified split: 20 + 20 + 7 documents.
+    expect(sampled.documents).toBe(47);
+    expect(sampled.scores).toHaveLength(2);
+    for (const s of sampled.scores) expect(s.accuracy).toBeGreaterThan(0.9);
   });
 });
