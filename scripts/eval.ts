@@ -21,7 +21,11 @@ import { stratifiedFolds } from '../src/modules/triage/text-model.js';
 import { CORPUS_DIR, crossValidate, loadCorpus, readLabelledCsv, trainBuiltinModels, type CorpusItem } from '../src/modules/triage/train-model.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CFPB = path.resolve(ROOT, '../shared/data/real/cfpb-llm-benchmark/dataset.csv');
+/** ../shared next to the project; from a git worktree (…/wt/<name>) it is one level further up. */
+const CFPB =
+  [path.resolve(ROOT, '../shared'), path.resolve(ROOT, '../../shared')]
+    .map((dir) => path.join(dir, 'data/real/cfpb-llm-benchmark/dataset.csv'))
+    .find((f) => fs.existsSync(f)) ?? path.resolve(ROOT, '../shared/data/real/cfpb-llm-benchmark/dataset.csv');
 const args = new Set(process.argv.slice(2));
 const showErrors = args.has('--errors');
 const corpusName = [...args].find((a) => a.startsWith('--corpus='))?.slice('--corpus='.length) ?? 'heldout';
@@ -142,6 +146,7 @@ function cfpb() {
   const r = crossValidate(items, 5);
   console.log(`\nCFPB benchmark (${items.length} rows, ${new Set(items.map((i) => i.label)).size} classes, narrative → product), stratified 5-fold CV:`);
   console.log(`  accuracy ${r.accuracy.toFixed(3)}  (folds ${r.perFold.map((f) => f.toFixed(3)).join(' ')}; ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(`  learner per fold (chosen by an inner 3-fold CV on that fold's training rows): ${r.learners.join(', ')}`);
   console.log('  zero-shot LLMs on the same rows: 0.691 (gpt-4o-mini) – 0.777 (o1)');
   headline.push({ metric: 'cfpb.cv5_accuracy', value: round(r.accuracy), n: items.length });
 }

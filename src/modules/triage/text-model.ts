@@ -1,10 +1,31 @@
 /**
- * A small multinomial logistic-regression text classifier (softmax over sparse TF-IDF
- * features), trained with AdaGrad and L2 regularisation. No dependencies; deterministic
- * (seeded shuffling); serialisable to JSON.
+ * A small linear text classifier over sparse sublinear TF-IDF features (L2-normalised).
+ * Learners (TrainOptions.learner):
+ *  - 'logreg': multinomial logistic regression (softmax), AdaGrad, L2 — the default;
+ *  - 'nblr': NB-weighted logistic regression (Wang & Manning's NBSVM with the logistic loss):
+ *    one-vs-rest, each class's features scaled by their naive-Bayes log-count ratio;
+ *  - 'logreg+nblr': the mean of the two models' logits;
+ *  - 'auto': picks one of the above by an inner stratified k-fold cross-validation on the
+ *    training documents only (so an outer cross-validation stays honest).
+ * Every learner ends as one weight matrix over the same vector, so prediction costs the same
+ * and the JSON format is the same. No dependencies; deterministic (seeded shuffling).
  */
 
+export type Learner = 'logreg' | 'nblr' | 'logreg+nblr';
+
 export interface TrainOptions {
+  /** Which learner (see the file header); default 'logreg'. */
+  learner?: Learner | 'auto';
+  /** 'auto': the candidates tried (default all three learners). */
+  candidates?: readonly Learner[];
+  /** 'auto': folds of the inner cross-validation (default 3). */
+  innerFolds?: number;
+  /** 'auto': the inner cross-validation uses a stratified sample of at most this many documents (default 4000), bounding its cost on big data sets. */
+  maxSelectionDocs?: number;
+  /** NB-LR: additive smoothing of the log-count ratios (default 1). */
+  nbAlpha?: number;
+  /** NB-LR: epochs (default: epochs). */
+  nbEpochs?: number;
   epochs?: number;
   /** AdaGrad base learning rate. */
   learningRate?: number;
@@ -31,6 +52,8 @@ export interface TextModelJson {
   /** vocab.length × labels.length, row-major by feature. */
   weights: number[];
   bias: number[];
+  /** The learner that produced the weights (informational; absent in older files). */
+  learner?: Learner;
 }
 
 export interface SparseVector {
@@ -59,6 +82,8 @@ export class TextModel {
     private readonly idf: Float32Array,
     private readonly weights: Float32Array,
     private readonly bias: Float32Array,
+    /** The learner that produced the weights. */
+    readonly learner: Learner = 'logreg',
   ) {
     this.index = new Map(vocab.map((f, i) => [f, i]));
   }
@@ -146,27 +171,25 @@ export class TextModel {
       idf: Array.from(this.idf, (v) => Math.round(v * 1e4) / 1e4),
       weights: Array.from(this.weights, (v) => Math.round(v * 1e3) / 1e3),
       bias: Array.from(this.bias, (v) => Math.round(v * 1e4) / 1e4),
+      ...(this.learner !== 'logreg' ? { learner: this.learner } : {}),
     };
   }
 
   static fromJSON(json: TextModelJson): TextModel {
     if (json.kind !== 'loopdesk-logreg' || json.version !== 1) throw new Error('not a loopdesk text model');
     if (json.weights.length !== json.vocab.length * json.labels.length) throw new Error('model weights do not match its vocabulary');
-    return new TextModel(json.labels, json.vocab, Float32Array.from(json.idf), Float32Array.from(json.weights), Float32Array.from(json.bias));
+    return new TextModel(json.labels, json.vocab, Float32Array.from(json.idf), Float32Array.from(json.weights), Float32Array.from(json.bias), json.learner ?? 'logreg');
   }
 
   static train(docs: readonly LabelledFeatures[], opts: TrainOptions = {}): TextModel {
-    const epochs = opts.epochs ?? 12;
-    const lr = opts.learningRate ?? 0.5;
-    const l2 = opts.l2 ?? 1e-5;
-    const minDf = opts.minDf ?? 1;
-    const random = rng(opts.seed ?? 42);
     if (docs.length === 0) throw new Error('no training documents');
+    const learner = opts.learner === 'auto' ? selectLearner(docs, opts).learner : (opts.learner ?? 'logreg');
 
     const labels = [...new Set(docs.map((d) => d.label))].sort();
     const labelIndex = new Map(labels.map((l, i) => [l, i]));
 
     // Vocabulary by document frequency.
+    const minDf = opts.minDf ?? 1;
     const df = new Map<string, number>();
     for (const d of docs) for (const f of new Set(d.features)) df.set(f, (df.get(f) ?? 0) + 1);
     let vocab = [...df.entries()].filter(([, n]) => n >= minDf);
@@ -179,45 +202,194 @@ export class TextModel {
     const idf = Float32Array.from(vocab, ([, n]) => Math.log((1 + N) / (1 + n)) + 1);
     const C = labels.length;
     const V = vocab.length;
-    const model = new TextModel(labels, vocab.map(([f]) => f), idf, new Float32Array(V * C), new Float32Array(C));
+    const model = new TextModel(labels, vocab.map(([f]) => f), idf, new Float32Array(V * C), new Float32Array(C), learner);
 
     const xs = docs.map((d) => model.vectorize(d.features));
     const ys = docs.map((d) => labelIndex.get(d.label)!);
-    const W = model.weights;
-    const b = model.bias;
-    const gW = new Float32Array(V * C).fill(1e-8);
-    const gB = new Float32Array(C).fill(1e-8);
-    const order = Array.from({ length: N }, (_, i) => i);
-    const grad = new Float64Array(C);
-
-    for (let epoch = 0; epoch < epochs; epoch++) {
-      for (let i = N - 1; i > 0; i--) {
-        const j = Math.floor(random() * (i + 1));
-        [order[i], order[j]] = [order[j]!, order[i]!];
-      }
-      for (const n of order) {
-        const x = xs[n]!;
-        const p = softmax(model.scores(x));
-        for (let c = 0; c < C; c++) grad[c] = p[c]! - (c === ys[n] ? 1 : 0);
-        for (let c = 0; c < C; c++) {
-          const g = grad[c]!;
-          gB[c]! += g * g;
-          b[c]! -= (lr * g) / Math.sqrt(gB[c]!);
-        }
-        for (let j = 0; j < x.idx.length; j++) {
-          const base = x.idx[j]! * C;
-          const v = x.val[j]!;
-          for (let c = 0; c < C; c++) {
-            const k = base + c;
-            const g = grad[c]! * v + l2 * W[k]!;
-            gW[k]! += g * g;
-            W[k]! -= (lr * g) / Math.sqrt(gW[k]!);
-          }
-        }
-      }
+    if (learner === 'logreg') {
+      trainSoftmax(xs, ys, C, V, opts, model.weights, model.bias);
+    } else if (learner === 'nblr') {
+      trainNbLr(xs, ys, C, V, opts, model.weights, model.bias);
+    } else {
+      // Mean of the two models' logits: the argmax of a product of their probabilities, with
+      // the confidence of neither inflated.
+      const W1 = new Float32Array(V * C);
+      const b1 = new Float32Array(C);
+      const W2 = new Float32Array(V * C);
+      const b2 = new Float32Array(C);
+      trainSoftmax(xs, ys, C, V, opts, W1, b1);
+      trainNbLr(xs, ys, C, V, opts, W2, b2);
+      for (let k = 0; k < V * C; k++) model.weights[k] = (W1[k]! + W2[k]!) / 2;
+      for (let c = 0; c < C; c++) model.bias[c] = (b1[c]! + b2[c]!) / 2;
     }
     return model;
   }
+}
+
+function shuffleInPlace(order: number[], random: () => number): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+}
+
+/** Multinomial logistic regression (softmax), AdaGrad, L2 on the touched weights. */
+function trainSoftmax(xs: readonly SparseVector[], ys: readonly number[], C: number, V: number, opts: TrainOptions, W: Float32Array, b: Float32Array): void {
+  const epochs = opts.epochs ?? 12;
+  const lr = opts.learningRate ?? 0.5;
+  const l2 = opts.l2 ?? 1e-5;
+  const random = rng(opts.seed ?? 42);
+  const N = xs.length;
+  const gW = new Float32Array(V * C).fill(1e-8);
+  const gB = new Float32Array(C).fill(1e-8);
+  const order = Array.from({ length: N }, (_, i) => i);
+  const grad = new Float64Array(C);
+  const z = new Float64Array(C);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    shuffleInPlace(order, random);
+    for (const n of order) {
+      const x = xs[n]!;
+      for (let c = 0; c < C; c++) z[c] = b[c]!;
+      for (let j = 0; j < x.idx.length; j++) {
+        const base = x.idx[j]! * C;
+        const v = x.val[j]!;
+        for (let c = 0; c < C; c++) z[c]! += W[base + c]! * v;
+      }
+      const p = softmax(z);
+      for (let c = 0; c < C; c++) grad[c] = p[c]! - (c === ys[n] ? 1 : 0);
+      for (let c = 0; c < C; c++) {
+        const g = grad[c]!;
+        gB[c]! += g * g;
+        b[c]! -= (lr * g) / Math.sqrt(gB[c]!);
+      }
+      for (let j = 0; j < x.idx.length; j++) {
+        const base = x.idx[j]! * C;
+        const v = x.val[j]!;
+        for (let c = 0; c < C; c++) {
+          const k = base + c;
+          const g = grad[c]! * v + l2 * W[k]!;
+          gW[k]! += g * g;
+          W[k]! -= (lr * g) / Math.sqrt(gW[k]!);
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Naive-Bayes log-count ratios (Wang & Manning 2012): for each feature and class, the log of
+ * its smoothed share among the class's documents over its share among the other classes'
+ * (binarised counts). Row-major by feature, like the weights.
+ */
+export function nbLogCountRatios(xs: readonly SparseVector[], ys: readonly number[], C: number, V: number, alpha = 1): Float32Array {
+  const inClass = new Float64Array(V * C);
+  const classTotal = new Float64Array(C);
+  const featureTotal = new Float64Array(V);
+  let total = 0;
+  xs.forEach((x, n) => {
+    const y = ys[n]!;
+    for (let j = 0; j < x.idx.length; j++) {
+      const i = x.idx[j]!;
+      inClass[i * C + y]!++;
+      featureTotal[i]!++;
+    }
+    classTotal[y]! += x.idx.length;
+    total += x.idx.length;
+  });
+  const R = new Float32Array(V * C);
+  for (let i = 0; i < V; i++) {
+    for (let c = 0; c < C; c++) {
+      const p = (inClass[i * C + c]! + alpha) / (classTotal[c]! + alpha * V);
+      const q = (featureTotal[i]! - inClass[i * C + c]! + alpha) / (total - classTotal[c]! + alpha * V);
+      R[i * C + c] = Math.log(p / q);
+    }
+  }
+  return R;
+}
+
+/**
+ * NB-LR: one binary logistic regression per class (one-vs-rest, AdaGrad, L2) over the TF-IDF
+ * vector with each feature scaled by the class's log-count ratio. The scaling is folded into
+ * the returned weights, so the model stays linear in the shared vector.
+ */
+function trainNbLr(xs: readonly SparseVector[], ys: readonly number[], C: number, V: number, opts: TrainOptions, W: Float32Array, b: Float32Array): void {
+  const epochs = opts.nbEpochs ?? opts.epochs ?? 12;
+  const lr = opts.learningRate ?? 0.5;
+  const l2 = opts.l2 ?? 1e-5;
+  const random = rng((opts.seed ?? 42) + 1);
+  const R = nbLogCountRatios(xs, ys, C, V, opts.nbAlpha ?? 1);
+  const N = xs.length;
+  const U = new Float32Array(V * C); // weights on the scaled features
+  const gW = new Float32Array(V * C).fill(1e-8);
+  const gB = new Float32Array(C).fill(1e-8);
+  const order = Array.from({ length: N }, (_, i) => i);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    shuffleInPlace(order, random);
+    for (const n of order) {
+      const x = xs[n]!;
+      for (let c = 0; c < C; c++) {
+        let z = b[c]!;
+        for (let j = 0; j < x.idx.length; j++) {
+          const k = x.idx[j]! * C + c;
+          z += U[k]! * R[k]! * x.val[j]!;
+        }
+        const g = 1 / (1 + Math.exp(-z)) - (ys[n] === c ? 1 : 0);
+        gB[c]! += g * g;
+        b[c]! -= (lr * g) / Math.sqrt(gB[c]!);
+        for (let j = 0; j < x.idx.length; j++) {
+          const k = x.idx[j]! * C + c;
+          const gk = g * R[k]! * x.val[j]! + l2 * U[k]!;
+          gW[k]! += gk * gk;
+          U[k]! -= (lr * gk) / Math.sqrt(gW[k]!);
+        }
+      }
+    }
+  }
+  for (let k = 0; k < V * C; k++) W[k] = U[k]! * R[k]!;
+}
+
+export interface LearnerSelection {
+  learner: Learner;
+  /** Inner cross-validated accuracy of each candidate, in the order tried. */
+  scores: Array<{ learner: Learner; accuracy: number }>;
+  /** How many documents the inner cross-validation used (0: none, first candidate taken). */
+  documents: number;
+}
+
+/**
+ * Chooses a learner by stratified k-fold cross-validation on the given training documents
+ * (on a stratified sample of maxSelectionDocs when there are more; ties: the earlier candidate). Needs at least two documents per fold and two labels;
+ * otherwise returns the first candidate untried.
+ */
+export function selectLearner(allDocs: readonly LabelledFeatures[], opts: TrainOptions = {}): LearnerSelection {
+  const candidates = opts.candidates?.length ? opts.candidates : (['logreg', 'nblr', 'logreg+nblr'] as const);
+  const k = Math.max(2, opts.innerFolds ?? 3);
+  const maxDocs = Math.max(2 * k, opts.maxSelectionDocs ?? 4000);
+  let docs = allDocs;
+  if (allDocs.length > maxDocs) {
+    // One part of a stratified split into ceil(n / maxDocs) parts: a stratified sample.
+    const parts = stratifiedFolds(allDocs.map((d) => d.label), Math.ceil(allDocs.length / maxDocs), (opts.seed ?? 42) + 17);
+    docs = allDocs.filter((_, i) => parts[i] === 0);
+  }
+  const labels = docs.map((d) => d.label);
+  if (candidates.length === 1 || docs.length < 2 * k || new Set(labels).size < 2) return { learner: candidates[0]!, scores: [], documents: 0 };
+  const folds = stratifiedFolds(labels, k, (opts.seed ?? 42) + 11);
+  const inner: TrainOptions = { ...opts, learner: 'logreg' };
+  const scores = candidates.map((learner) => {
+    let ok = 0;
+    for (let f = 0; f < k; f++) {
+      const train = docs.filter((_, i) => folds[i] !== f);
+      if (new Set(train.map((d) => d.label)).size < 2) continue;
+      const m = TextModel.train(train, { ...inner, learner });
+      docs.forEach((d, i) => {
+        if (folds[i] === f && m.predict(d.features).label === d.label) ok++;
+      });
+    }
+    return { learner, accuracy: ok / docs.length };
+  });
+  let best = scores[0]!;
+  for (const s of scores) if (s.accuracy > best.accuracy) best = s;
+  return { learner: best.learner, scores, documents: docs.length };
 }
 
 export function softmax(z: Float64Array): Float64Array {
