@@ -94,7 +94,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; extraR
     logger: opts.logger ? { level: ctx.config.LOG_LEVEL } : false,
     bodyLimit: ctx.config.MAX_BODY_BYTES,
     // Signed links carry their token in the path (/api/v1/surveys/<token>, ~135 characters).
-    maxParamLength: 500,
+    routerOptions: { maxParamLength: 500 },
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     trustProxy: ctx.config.TRUST_PROXY,
