@@ -62,9 +62,8 @@ describe('pending approvals end with their complaint', () => {
     expect(s).toMatchObject({ status: 'cancelled', approval: { id: approvalId, status: 'cancelled' } });
     const evs = await events(complaintId);
     const cancelled = evs.filter((e) => e.type === 'approval.cancelled');
-    expect(cancelled).toEqual([
-      expect.objectContaining({ lane: 'backstage', actor: expect.objectContaining({ kind: 'user', id: agent.id }), data: { approvalId, settlementId, amount: 900, currency: 'CNY', reason: 'complaint closed' } }),
-    ]);
+    expect(cancelled).toHaveLength(1);
+    expect(cancelled[0]).toMatchObject({ lane: 'backstage', actor: { kind: 'user', id: agent.id }, data: { approvalId, settlementId, amount: 900, currency: 'CNY', reason: 'complaint closed' } });
     // written right after the status change that caused it
     const types = evs.map((e) => e.type);
     expect(types.lastIndexOf('approval.cancelled')).toBeGreaterThan(types.lastIndexOf('complaint.status_changed'));
