@@ -183,6 +183,23 @@ describe('the survey timeline', () => {
     expect(ofType(await events(c.id), 'complaint.status_changed').at(-1)).toMatchObject({ lane: 'customer', data: { from: 'resolved', to: 'closed', reason: 'survey: CSAT 5' } });
   });
 
+  it('confirmed by the customer before the survey: still asked; a low score makes it a recovery case without reopening', async () => {
+    const { c, customer } = await resolved();
+    const confirm = await t.request('POST', `/api/v1/complaints/${c.id}/status`, { token: customer.token, body: { status: 'closed' } });
+    expect(confirm.statusCode, confirm.body).toBe(200);
+    t.clock.advance(24 * HOUR);
+    await sweep();
+    expect(ofType(await events(c.id), 'survey.requested')).toHaveLength(1);
+    const res = await answer(tokenOf(await lastSurvey(c.id)), { csat: 2 });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(json(res)).toMatchObject({ outcome: 'recorded' });
+    const after = await getComplaint(c.id);
+    expect(after.status).toBe('closed');
+    expect(after.tags).toContain('recovery');
+    expect(after.assignee).not.toBeNull();
+    expect(ofType(await events(c.id), 'survey.recovery')).toHaveLength(1);
+  });
+
   it('no answer: the window ends, the survey expires and the complaint is closed automatically; the link answers 410', async () => {
     const { c, customer } = await resolved();
     t.clock.advance(24 * HOUR);
