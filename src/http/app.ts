@@ -96,6 +96,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; extraR
   const app = Fastify({
     logger: opts.logger ? { level: ctx.config.LOG_LEVEL } : false,
     bodyLimit: ctx.config.MAX_BODY_BYTES,
+    // Signed links carry their token in the path (/api/v1/surveys/<token>, ~135 characters).
+    routerOptions: { maxParamLength: 500 },
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     trustProxy: ctx.config.TRUST_PROXY,

@@ -11,6 +11,7 @@ import { notificationRoutes } from '../modules/escalation/notification-routes.js
 import { slaRoutes } from '../modules/sla/sla-routes.js';
 import { userRoutes } from '../modules/users/user-routes.js';
 import { workspaceRoutes } from '../modules/workspace/routes.js';
+import { surveyRoutes } from '../modules/surveys/survey-routes.js';
 import type { AnyRoute } from './define-route.js';
 
 /** Every API route, in the order the OpenAPI document lists them. */
@@ -28,4 +29,5 @@ export const allRoutes: AnyRoute[] = [
   ...classifyRoutes,
   ...notificationRoutes,
   ...workspaceRoutes,
+  ...surveyRoutes,
 ] as AnyRoute[];

@@ -6,7 +6,8 @@ import { Header } from './Header.js';
 import { useI18n } from './i18n.js';
 import { LoginPage } from './LoginPage.js';
 import { NewComplaintPage } from './NewComplaintPage.js';
-import { navigate, useRoute } from './router.js';
+import { navigate, surveyTokenFromPath, useRoute } from './router.js';
+import { SurveyPage } from './SurveyPage.js';
 import type { Principal, User } from './types.js';
 
 // Pages most people never open load on demand, keeping the first screen's JavaScript small.
@@ -25,6 +26,12 @@ const fromPrincipal = (p: Principal): Me =>
   p.kind === 'user' ? { id: p.userId, name: p.name, role: p.role } : { id: null, name: p.name, role: 'customer' };
 
 export function App() {
+  // Customers answer surveys without signing in: that page stands apart from the staff app.
+  const surveyToken = surveyTokenFromPath(window.location.pathname);
+  return surveyToken ? <SurveyPage token={surveyToken} /> : <StaffApp />;
+}
+
+function StaffApp() {
   const { t } = useI18n();
   const route = useRoute();
   const [token, setTokenState] = useState<string | null>(getToken);

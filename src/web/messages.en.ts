@@ -291,6 +291,24 @@ export const en = {
   'outcome.needs_more_info': 'Needs more information',
   'outcome.declined': 'Declined',
   'list.shortcuts': 'Keys: j / k move, Enter opens, / searches; in a complaint r reply, n note, a assign, s status, u back.',
+
+  'survey.title': 'How did we do?',
+  'survey.about': 'About your complaint {number}: {subject}',
+  'survey.csat': 'How satisfied are you with how we handled it?',
+  'survey.stars': '{n} of 5 stars',
+  'survey.nps': 'How likely are you to recommend us to a friend? (optional)',
+  'survey.npsLow': '0 = not at all',
+  'survey.npsHigh': '10 = very likely',
+  'survey.comment': 'Anything you would like to tell us? (optional)',
+  'survey.submit': 'Send my answer',
+  'survey.pickCsat': 'Choose 1 to 5 stars to send your answer.',
+  'survey.thanks': 'Thank you for your answer.',
+  'survey.thanksReopened': 'Thank you, and we are sorry it did not go well. A supervisor has taken up your complaint and will contact you.',
+  'survey.already': 'This survey was already answered. Thank you.',
+  'survey.error.notFound': 'This survey link is not valid. Please open the link exactly as we sent it.',
+  'survey.error.expired': 'This survey has closed.',
+  'survey.error.network': 'Cannot reach the server. Check your connection and try again.',
+  'survey.error.invalid': 'Your answer could not be sent. Please check it and try again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

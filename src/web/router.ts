@@ -24,6 +24,17 @@ export function parseRoute(hash: string): Route {
   return { name: 'notFound' };
 }
 
+/** The survey page lives at a real path (/survey/<token>, the link in notices), outside the hash routes. */
+export function surveyTokenFromPath(pathname: string): string | null {
+  const m = /^\/survey\/([^/]+)\/?$/.exec(pathname);
+  if (!m) return null;
+  try {
+    return decodeURIComponent(m[1]!);
+  } catch {
+    return m[1]!;
+  }
+}
+
 export function navigate(hash: string): void {
   if (window.location.hash !== hash) window.location.hash = hash;
 }

@@ -33,6 +33,8 @@ export const APPROVAL_EVENTS = {
   'approval.rejected': z.object({ approvalId: z.string(), settlementId: z.string(), ...money, reason: z.string() }),
   /** Stamped at the deadline itself, whenever it was noticed. */
   'approval.overdue': z.object({ approvalId: z.string(), settlementId: z.string(), ...money, dueAt: z.string() }),
+  /** The complaint was closed or cancelled while the request waited: nothing is paid. */
+  'approval.cancelled': z.object({ approvalId: z.string(), settlementId: z.string(), ...money, reason: z.string() }),
 } as const;
 
 export const APPROVAL_EVENT_LANES: Record<keyof typeof APPROVAL_EVENTS, Lane> = {
@@ -43,4 +45,5 @@ export const APPROVAL_EVENT_LANES: Record<keyof typeof APPROVAL_EVENTS, Lane> = 
   'approval.rejected': 'backstage',
   // Noticed by the system's deadline clock, like an SLA breach.
   'approval.overdue': 'support',
+  'approval.cancelled': 'backstage',
 };

@@ -4,9 +4,9 @@ import { currencyCode, settlementAmount } from './money.js';
 
 export const SETTLEMENT_KINDS = ['refund', 'compensation', 'voucher'] as const;
 export type SettlementKind = (typeof SETTLEMENT_KINDS)[number];
-export const SETTLEMENT_STATUSES = ['pending_approval', 'granted', 'rejected'] as const;
+export const SETTLEMENT_STATUSES = ['pending_approval', 'granted', 'rejected', 'cancelled'] as const;
 export type SettlementStatus = (typeof SETTLEMENT_STATUSES)[number];
-export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'cancelled'] as const;
 export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
 
 export const settlementInput = z

@@ -8,7 +8,7 @@ import { APPROVERS } from '../approval-policy.js';
 import { limitFor } from '../authority-limits.js';
 import { covers } from '../money.js';
 import { recordOverdue } from '../record-overdue.js';
-import type { DecisionInput } from '../settlement-schema.js';
+import type { ApprovalStatus, DecisionInput } from '../settlement-schema.js';
 import { getApproval } from '../queries/get-approval.js';
 import type { ApprovalDto } from '../approval-row.js';
 
@@ -17,7 +17,7 @@ interface PendingRow {
   settlement_id: string;
   complaint_id: string;
   requested_by: string;
-  status: 'pending' | 'approved' | 'rejected';
+  status: ApprovalStatus;
   due_at: Date;
   amount: number;
   currency: string;

@@ -5,6 +5,8 @@ import { actorOf, type Actor, type Principal } from '../../auth/principal.js';
 import { appendEvent } from '../../events/append-event.js';
 import { loadPolicy } from '../../sla/policies.js';
 import { closeOpenHandoffs } from '../../handoffs/close-open-handoffs.js';
+import { cancelPendingApprovals } from '../../approvals/cancel-pending-approvals.js';
+import { assertCustomerReopenWindow, onComplaintStatusForSurveys } from '../../surveys/survey-lifecycle.js';
 import { SlaTransaction } from '../../sla/sla-commands.js';
 import { assertCan } from '../complaint-policy.js';
 import { lockComplaint, type ComplaintRow } from '../complaint-row.js';
@@ -29,6 +31,8 @@ export async function transition(
   await sla.onStatus(from, to, policy.pauseWhileAwaitingCustomer);
   await appendEvent(tx, { complaintId: row.id, type: 'complaint.status_changed', actor, at: now, data: { from, to, reason } });
   if (to === 'resolved' || to === 'closed' || to === 'cancelled') await closeOpenHandoffs(tx, row.id, actor, now, `complaint ${to}`);
+  if (to === 'closed' || to === 'cancelled') await cancelPendingApprovals(tx, row.id, actor, now, `complaint ${to}`);
+  await onComplaintStatusForSurveys(tx, row, to, actor, now);
   return sla;
 }
 
@@ -53,6 +57,7 @@ export async function changeStatus(
       assertTransition(row.status, input.status);
       throw new AppError('forbidden', 'The front line gives the final answer: department staff answer the hand-off instead.');
     }
+    if (p.kind === 'customer' && input.status === 'reopened') await assertCustomerReopenWindow(tx, row, now);
     if (p.kind === 'customer' && !(CUSTOMER_MOVES[row.status] ?? []).includes(input.status)) {
       assertTransition(row.status, input.status); // an impossible move is still reported as such
       throw new AppError('forbidden', 'Customers can confirm or reopen a resolved complaint only.');
