@@ -10,6 +10,8 @@ import { classifyRoutes } from '../modules/triage/classify-routes.js';
 import { notificationRoutes } from '../modules/escalation/notification-routes.js';
 import { slaRoutes } from '../modules/sla/sla-routes.js';
 import { userRoutes } from '../modules/users/user-routes.js';
+import { categoryRoutes } from '../modules/taxonomy/category-routes.js';
+import { trainingRoutes } from '../modules/training/training-routes.js';
 import type { AnyRoute } from './define-route.js';
 
 /** Every API route, in the order the OpenAPI document lists them. */
@@ -26,4 +28,6 @@ export const allRoutes: AnyRoute[] = [
   ...repeatRoutes,
   ...classifyRoutes,
   ...notificationRoutes,
+  ...trainingRoutes,
+  ...categoryRoutes,
 ] as AnyRoute[];

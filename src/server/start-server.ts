@@ -11,6 +11,7 @@ import type { AnyRoute } from '../http/define-route.js';
 import { startBackground } from './background.js';
 import { bootstrap } from './bootstrap.js';
 import { loadClassifier } from '../modules/triage/classifier.js';
+import { syncActiveModel } from '../modules/training/active-model.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -33,6 +34,7 @@ export async function startServer(
     await migrate(db);
     const boot = await bootstrap(db, { adminEmail: config.ADMIN_EMAIL, adminPassword: config.ADMIN_PASSWORD });
     loadClassifier(); // word segmenter and model now, not on the first complaint
+    await syncActiveModel(db); // the active trained version, if an admin activated one
     const ctx: AppContext = { db, clock: opts.clock ?? systemClock, config, instanceId: randomUUID() };
     const app = await buildApp(ctx, { logger: opts.logger, extraRoutes: opts.extraRoutes });
     const scheduler = opts.scheduler === false ? null : startBackground(ctx, config.SLA_SWEEP_INTERVAL_MS, (msg, err) => app.log.error({ err }, msg));
