@@ -3,14 +3,22 @@
  * train, 5-fold CV); inline, that would stall every other request of the instance for as long,
  * so the server trains in a worker thread. The CLI has nothing else to serve and trains inline.
  */
+import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { trainAndEvaluate, type TrainOutcome, type TrainRequest } from './train-and-evaluate.js';
+
+// Worker threads do not inherit tsx's loader from `tsx src/...` (nor vitest's), so the worker
+// starts as a line of plain JavaScript that imports its TypeScript entry through tsx's API.
+const TSX_API = createRequire(import.meta.url).resolve('tsx/esm/api');
+const BOOT = `const { workerData } = require('node:worker_threads');
+require(${JSON.stringify(TSX_API)}).tsImport(workerData.entry, ${JSON.stringify(import.meta.url)});`;
 
 type WorkerReply = { ok: true; outcome: TrainOutcome } | { ok: false; error: string };
 
 function inWorker(request: TrainRequest): Promise<TrainOutcome> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./train-worker-boot.mjs', import.meta.url), {
+    const worker = new Worker(BOOT, {
+      eval: true,
       workerData: { entry: new URL('./train-worker.ts', import.meta.url).href, request },
     });
     let settled = false;

@@ -128,7 +128,8 @@ describe('learning from corrections', () => {
     expect(json<Version>(await activate(v1.id))).toMatchObject({ status: 'active' });
     expect((await classify(GIFT_TEXT)).category).toBe('other');
     const active2 = json<Version>(await activate(v2.id));
-    expect(active2).toMatchObject({ status: 'active', activatedAt: expect.any(String) });
+    expect(active2.status).toBe('active');
+    expect(typeof active2.activatedAt).toBe('string');
     expect(loadedModelId()).toBe(v2.id);
     expect(await classify(GIFT_TEXT)).toMatchObject({ category: 'product_quality', department: 'quality' });
     // Activating the active version again is a no-op.
