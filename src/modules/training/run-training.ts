@@ -4,14 +4,16 @@
  * so the server trains in a worker thread. The CLI has nothing else to serve and trains inline.
  */
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { trainAndEvaluate, type TrainOutcome, type TrainRequest } from './train-and-evaluate.js';
 
 // Worker threads do not inherit tsx's loader from `tsx src/...` (nor vitest's), so the worker
 // starts as a line of plain JavaScript that imports its TypeScript entry through tsx's API.
-const TSX_API = createRequire(import.meta.url).resolve('tsx/esm/api');
+// The ESM build of tsx's API: its CommonJS build cannot tsImport from a worker.
+const TSX_API = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
 const BOOT = `const { workerData } = require('node:worker_threads');
-require(${JSON.stringify(TSX_API)}).tsImport(workerData.entry, ${JSON.stringify(import.meta.url)});`;
+import(${JSON.stringify(TSX_API)}).then((tsx) => tsx.tsImport(workerData.entry, ${JSON.stringify(import.meta.url)}));`;
 
 type WorkerReply = { ok: true; outcome: TrainOutcome } | { ok: false; error: string };
 
@@ -25,7 +27,7 @@ function inWorker(request: TrainRequest): Promise<TrainOutcome> {
     worker.once('message', (reply: WorkerReply) => {
       settled = true;
       if (reply.ok) resolve(reply.outcome);
-      else reject(new Error(`training failed: ${reply.error}`));
+      else reject(new TrainingFailed(reply.error));
       void worker.terminate();
     });
     worker.once('error', (err) => {
@@ -39,7 +41,21 @@ function inWorker(request: TrainRequest): Promise<TrainOutcome> {
   });
 }
 
+/** Training itself threw (inside the worker): running it again inline would throw too. */
+class TrainingFailed extends Error {
+  constructor(reason: string) {
+    super(`training failed: ${reason}`);
+  }
+}
+
 export async function runTraining(request: TrainRequest, opts: { inline?: boolean } = {}): Promise<TrainOutcome> {
   if (opts.inline) return trainAndEvaluate(request);
-  return inWorker(request);
+  try {
+    return await inWorker(request);
+  } catch (err) {
+    if (err instanceof TrainingFailed) throw err;
+    // The worker could not start (no tsx, a broken install): slower inline training beats none.
+    console.warn('loopdesk: training worker unavailable, training inline:', err instanceof Error ? err.message : err);
+    return trainAndEvaluate(request);
+  }
 }

@@ -28,6 +28,7 @@ export const CATEGORY_EXAMPLE_WEIGHT = 8;
 /** The classifier reads the first 6,000 characters of a text; training needs no more. */
 const MAX_TEXT_CHARS = 6000;
 export const MAX_LABELS = 200;
+export const MAX_LABEL_CHARS = 100;
 
 function invalid(message: string, path = 'body'): AppError {
   return new AppError('invalid_training_data', message, [{ path, message }]);
@@ -92,5 +93,7 @@ export function assertTrainable(set: TrainingSet): void {
   for (const it of set.items) perLabel.set(it.label, (perLabel.get(it.label) ?? 0) + 1);
   if (perLabel.size < 2) throw invalid(`Only one label (${[...perLabel.keys()][0]}): a classifier needs at least two.`);
   if (perLabel.size > MAX_LABELS) throw invalid(`${perLabel.size} labels: at most ${MAX_LABELS}.`);
+  const long = [...perLabel.keys()].find((l) => l.length > MAX_LABEL_CHARS);
+  if (long !== undefined) throw invalid(`A label is ${long.length} characters long (at most ${MAX_LABEL_CHARS}): is the label column right?`, 'body.labelColumn');
   if (set.items.length < 4) throw invalid(`Only ${set.items.length} labelled rows: give at least four.`);
 }

@@ -217,6 +217,9 @@ describe('training from a labelled CSV', () => {
     expectError(res, 422, 'invalid_training_data');
     expect(json<ErrorBody>(res).error.message).toMatch(/one label/i);
     expectError(await bad({ csv: '\u0000\u0001\u0002garbage' }), 422, 'invalid_training_data');
+    // Columns swapped: the "labels" are whole texts.
+    const swapped = ['narrative,product', ...Array.from({ length: 4 }, (_, i) => `Mortgage,"${'a long narrative '.repeat(10)}${i % 2}"`)].join('\n');
+    expectError(await bad({ csv: swapped }), 422, 'invalid_training_data', 'body.labelColumn');
     expectError(await bad({ csv: 'narrative,product\n"unterminated,Mortgage\nx,Credit card' }), 422, 'invalid_training_data');
     // Schema errors: missing columns, wrong source, unknown fields, bad epochs.
     expectError(await train({ source: 'csv', csv }), 422, 'validation_failed', 'body.textColumn');
