@@ -49,6 +49,9 @@ function expectError(res: LightMyRequestResponse, status: number, code: string, 
   if (path) expect(body.error.details.map((d) => d.path)).toContain(path);
 }
 
+// Training takes seconds of CPU; on a busy CI machine several times that.
+const SLOW = { timeout: 180_000 };
+
 beforeAll(async () => {
   t = await createTestApp();
   admin = await t.user('admin');
@@ -109,7 +112,7 @@ describe('admin-added categories', () => {
     expectError(await t.request('POST', '/api/v1/complaints', { token: agent.token, body: { channel: 'web', subject: 's', description: 'd', customer, category: 'weather' } }), 422, 'validation_failed', 'body.category');
   });
 
-  it('after retraining and activation the classifier predicts the added category', async () => {
+  it('after retraining and activation the classifier predicts the added category', SLOW, async () => {
     expect((await classify(WALL_MOUNT)).category).not.toBe('installation');
     const trained = await t.request('POST', '/api/v1/admin/classifier/models', { token: admin.token, body: { source: 'builtin', folds: 0 } });
     expect(trained.statusCode, trained.body).toBe(201);

@@ -47,6 +47,9 @@ function expectError(res: LightMyRequestResponse, status: number, code: string, 
   if (path) expect(body.error.details.map((d) => d.path)).toContain(path);
 }
 
+// Training takes seconds of CPU; on a busy CI machine several times that.
+const SLOW = { timeout: 180_000 };
+
 beforeAll(async () => {
   t = await createTestApp();
   admin = await t.user('admin');
@@ -81,7 +84,7 @@ describe('learning from corrections', () => {
     expectError(await t.request('GET', '/api/v1/admin/classifier/models', { token: customer.token }), 403, 'forbidden');
   });
 
-  it('a correction is trained on; the version is evaluated as a draft, activation changes classify, rollback restores', async () => {
+  it('a correction is trained on; the version is evaluated as a draft, activation changes classify, rollback restores', SLOW, async () => {
     expect((await classify(GIFT_TEXT)).category).toBe('other');
 
     // v1: before any correction.
@@ -156,7 +159,7 @@ describe('learning from corrections', () => {
     expect(audit.items[2]).toMatchObject({ modelId: v2.id, fromModelId: v1.id });
   });
 
-  it('another instance picks up a version activated elsewhere at its next sync', async () => {
+  it('another instance picks up a version activated elsewhere at its next sync', SLOW, async () => {
     const v = json<Version>(await train({ source: 'builtin', folds: 0 }));
     expect(v.metrics.crossValidation).toBeNull();
     // As another instance's activate would leave the database; this process has not loaded it.
