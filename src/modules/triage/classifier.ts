@@ -110,13 +110,12 @@ export function currentModels(): BuiltinModels | null {
 // set with the active model (src/modules/training/active-model.ts); a label of the model that is
 // in neither set is never returned.
 let extraCategories: ReadonlyMap<string, string> = new Map();
+// Built once per change, not per call: classify() runs thousands of times a second.
+let candidates: readonly CategoryCode[] = CATEGORIES;
 
 export function setExtraCategories(categories: ReadonlyMap<string, string>): void {
   extraCategories = new Map([...categories].filter(([code]) => !isBuiltinCategory(code)));
-}
-
-function candidateCategories(): CategoryCode[] {
-  return extraCategories.size ? [...CATEGORIES, ...extraCategories.keys()] : [...CATEGORIES];
+  candidates = [...CATEGORIES, ...extraCategories.keys()];
 }
 
 function departmentOf(category: CategoryCode): string {
@@ -223,7 +222,6 @@ function classifyUnsafe(raw: string, context: ClassifyContext | undefined): Clas
   const feats = features(seg);
   const m = loaded?.category ?? null;
   const catHits = findCategoryCues(norm);
-  const candidates = candidateCategories();
   const score = new Map<CategoryCode, number>();
   let known = 0;
   let xVec: SparseVector | null = null;
@@ -246,7 +244,7 @@ function classifyUnsafe(raw: string, context: ClassifyContext | undefined): Clas
   // marketing calls…): when the model's best label is an added one, `other`'s keywords do not
   // count against it.
   let modelBest = -1;
-  if (probs) for (let i = 0; i < probs.length; i++) if (modelBest < 0 || probs[i]! > probs[modelBest]!) modelBest = i;
+  if (probs && extraCategories.size) for (let i = 0; i < probs.length; i++) if (modelBest < 0 || probs[i]! > probs[modelBest]!) modelBest = i;
   const modelSaysAdded = m !== null && modelBest >= 0 && extraCategories.has(m.labels[modelBest]!);
   const lexCues = new Map<CategoryCode, string[]>();
   for (const [c, hits] of Object.entries(catHits) as Array<[Category, CueHit[]]>) {
