@@ -1,8 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, json, type TestApp } from '../../test/test-app.js';
 import { setCategoryModel, setExtraCategories } from '../triage/classifier.js';
 import { loadedModelId, syncActiveModel } from './active-model.js';
+import { runTraining } from './run-training.js';
 
 /**
  * Issue 3 §2, learning from corrections: an agent's category correction is a training row;
@@ -172,6 +173,25 @@ describe('learning from corrections', () => {
     await t.db.query(`update classifier_models set status = 'retired' where id = $1`, [v.id]);
     await syncActiveModel(t.db);
     expect((await classify(GIFT_TEXT)).category).toBe('other');
+  });
+});
+
+describe('the training worker', () => {
+  it('trains in a worker thread (no inline fallback), so the event loop keeps serving', SLOW, async () => {
+    const warn = vi.spyOn(console, 'warn');
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    try {
+      const items = ['parcel stuck at the depot', 'courier lost my parcel', 'charged twice for one order', 'hidden fee on my bill'].map((text, i) => ({ text, label: i < 2 ? 'logistics' : 'billing', weight: 1 }));
+      const outcome = await runTraining({ items, epochs: 2, folds: 2 });
+      expect(outcome.labels).toEqual(['billing', 'logistics']);
+      expect(outcome.metrics.crossValidation?.folds).toBe(2);
+      expect(warn).not.toHaveBeenCalled();
+      expect(ticks).toBeGreaterThan(0);
+    } finally {
+      clearInterval(timer);
+      warn.mockRestore();
+    }
   });
 });
 
