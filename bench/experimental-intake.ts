@@ -11,7 +11,7 @@ import type { Database } from '../src/db/database.js';
 import { defineRoute, type AnyRoute } from '../src/http/define-route.js';
 import { actorOf } from '../src/modules/auth/principal.js';
 import { createComplaintSchema } from '../src/modules/complaints/complaint-schema.js';
-import { DEFAULT_DEPARTMENT } from '../src/modules/complaints/taxonomy.js';
+import { DEFAULT_DEPARTMENT, isBuiltinCategory } from '../src/modules/complaints/taxonomy.js';
 import { dueTimes, schedule } from '../src/modules/sla/clock-state.js';
 import { calendarOf, listPolicies } from '../src/modules/sla/policies.js';
 
@@ -60,7 +60,8 @@ export function experimentalRoutes(): AnyRoute[] {
         const policy = policies.get(severity)!;
         const due = dueTimes(policy, calendarOf(policy), now, 0);
         const next = schedule({ status: 'new', sla_cycle: 1, sla_started_at: now, sla_paused_at: null, sla_paused_ms: 0, ...due, first_response_at: null, resolved_at: null }, new Set());
-        const department = DEFAULT_DEPARTMENT[category];
+        // The bench sends built-in categories only; an added one would fall back to customer service.
+        const department = isBuiltinCategory(category) ? DEFAULT_DEPARTMENT[category] : DEFAULT_DEPARTMENT.other;
         const actor = actorOf(principal);
         const sys = { kind: 'system', actor_id: null, role: 'system' };
         const events = [

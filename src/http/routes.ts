@@ -12,6 +12,8 @@ import { slaRoutes } from '../modules/sla/sla-routes.js';
 import { userRoutes } from '../modules/users/user-routes.js';
 import { workspaceRoutes } from '../modules/workspace/routes.js';
 import { surveyRoutes } from '../modules/surveys/survey-routes.js';
+import { categoryRoutes } from '../modules/taxonomy/category-routes.js';
+import { trainingRoutes } from '../modules/training/training-routes.js';
 import type { AnyRoute } from './define-route.js';
 
 /** Every API route, in the order the OpenAPI document lists them. */
@@ -30,4 +32,6 @@ export const allRoutes: AnyRoute[] = [
   ...notificationRoutes,
   ...workspaceRoutes,
   ...surveyRoutes,
+  ...trainingRoutes,
+  ...categoryRoutes,
 ] as AnyRoute[];

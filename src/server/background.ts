@@ -3,6 +3,7 @@ import { runApprovalSweep } from '../modules/approvals/approval-sweep.js';
 import { runHandoffSweep } from '../modules/handoffs/handoff-sweep.js';
 import { runSlaSweep } from '../modules/sla/sla-scheduler.js';
 import { runSurveySweep } from '../modules/surveys/survey-sweep.js';
+import { syncActiveModel } from '../modules/training/active-model.js';
 
 /**
  * The durable background work. Each sweep reads what is due from the database (so work that
@@ -14,6 +15,8 @@ export const SWEEPS: Array<{ name: string; run: (ctx: AppContext) => Promise<num
   { name: 'approvals', run: runApprovalSweep },
   { name: 'handoffs', run: runHandoffSweep },
   { name: 'surveys', run: runSurveySweep },
+  // Not a sweep: follows another instance's model activation (src/modules/training/active-model.ts).
+  { name: 'classifier-model', run: (ctx) => syncActiveModel(ctx.db) },
 ];
 
 /** Runs every sweep now (catching up after downtime) and then every `intervalMs`. */

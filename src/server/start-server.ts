@@ -12,6 +12,7 @@ import { startBackground } from './background.js';
 import { bootstrap } from './bootstrap.js';
 import { loadClassifier } from '../modules/triage/classifier.js';
 import { loadSigningSecret } from '../security/signed-tokens.js';
+import { syncActiveModel } from '../modules/training/active-model.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -34,6 +35,7 @@ export async function startServer(
     await migrate(db);
     const boot = await bootstrap(db, { adminEmail: config.ADMIN_EMAIL, adminPassword: config.ADMIN_PASSWORD });
     loadClassifier(); // word segmenter and model now, not on the first complaint
+    await syncActiveModel(db); // the active trained version, if an admin activated one
     const signingSecret = await loadSigningSecret(db);
     const ctx: AppContext = { db, clock: opts.clock ?? systemClock, config, instanceId: randomUUID(), signingSecret };
     const app = await buildApp(ctx, { logger: opts.logger, extraRoutes: opts.extraRoutes });

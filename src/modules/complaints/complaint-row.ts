@@ -3,7 +3,7 @@ import { notFound } from '../../errors.js';
 import type { SlaFields } from '../sla/clock-state.js';
 import { slaView } from '../sla/clock-state.js';
 import type { Status } from './lifecycle.js';
-import type { Category, Channel, Severity } from './taxonomy.js';
+import type { CategoryCode, Channel, Severity } from './taxonomy.js';
 
 export interface ComplaintRow extends SlaFields {
   id: string;
@@ -13,7 +13,7 @@ export interface ComplaintRow extends SlaFields {
   channel: Channel;
   subject: string;
   description: string;
-  category: Category;
+  category: CategoryCode;
   severity: Severity;
   status: Status;
   department_id: string | null;

@@ -2,13 +2,16 @@ import { z } from 'zod';
 import { line, text } from '../../http/schemas.js';
 import { customerInputSchema } from '../customers/customer-schema.js';
 import { STATUSES } from './lifecycle.js';
-import { CATEGORIES, CHANNEL_ALIASES, CHANNELS, SEVERITIES, type Channel } from './taxonomy.js';
+import { CATEGORY_CODE_PATTERN, CHANNEL_ALIASES, CHANNELS, SEVERITIES, type Channel } from './taxonomy.js';
 
 export const LIMITS = { subject: 200, description: 20_000, message: 20_000, tag: 40, tags: 20, reason: 500 } as const;
 
 const channel = z
   .enum([...CHANNELS, ...(Object.keys(CHANNEL_ALIASES) as Array<keyof typeof CHANNEL_ALIASES>)])
   .transform((c): Channel => (c in CHANNEL_ALIASES ? CHANNEL_ALIASES[c as keyof typeof CHANNEL_ALIASES] : (c as Channel)));
+
+// A built-in or admin-added category: the commands check that it exists (src/modules/taxonomy).
+const categoryCode = z.string().regex(CATEGORY_CODE_PATTERN, { message: 'not a category code' }).describe('a DESIGN §2 category or one an admin added');
 
 const tag = line(LIMITS.tag).regex(/^[^,]+$/, { message: 'must not contain commas' });
 
@@ -20,7 +23,7 @@ export const createComplaintSchema = z
     customerId: z.uuid({ message: 'not a valid id' }).optional(),
     customer: customerInputSchema.omit({ tier: true, externalId: true }).optional(),
     orderId: line(64).optional().describe('order id or order number'),
-    category: z.enum(CATEGORIES).optional(),
+    category: categoryCode.optional(),
     severity: z.enum(SEVERITIES).optional(),
     amount: z.number().finite().min(0).max(1e10).optional().describe('amount the customer claims'),
     currency: z.string().regex(/^[A-Z]{3}$/, { message: 'ISO 4217 code such as CNY' }).optional(),
@@ -63,7 +66,7 @@ export const statusChangeSchema = z
 export const complaintPatchSchema = z
   .object({
     severity: z.enum(SEVERITIES).optional(),
-    category: z.enum(CATEGORIES).optional(),
+    category: categoryCode.optional(),
     assigneeId: z.uuid().nullable().optional(),
     department: line(40).nullable().optional().describe('department code'),
     tags: z.array(tag).max(LIMITS.tags).optional(),

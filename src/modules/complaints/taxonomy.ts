@@ -27,6 +27,17 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
+/**
+ * A category code as stored on a complaint: one of CATEGORIES or one an admin added
+ * (table taxonomy_categories, src/modules/taxonomy). Checked against both at the boundary.
+ */
+export type CategoryCode = string;
+export const CATEGORY_CODE_PATTERN = /^[a-z][a-z0-9_]{1,39}$/;
+
+export function isBuiltinCategory(code: string): code is Category {
+  return (CATEGORIES as readonly string[]).includes(code);
+}
+
 export const SEVERITIES = ['general', 'serious', 'urgent'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 

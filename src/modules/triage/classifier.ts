@@ -4,7 +4,7 @@
  * general) over text cues and context (amount, VIP, repeat); department from the category;
  * an emotion score; and human-readable reasons. Total and fast: never throws, bounded work.
  */
-import { CATEGORIES, DEFAULT_DEPARTMENT, type Category, type Severity } from '../complaints/taxonomy.js';
+import { CATEGORIES, DEFAULT_DEPARTMENT, isBuiltinCategory, type Category, type CategoryCode, type Severity } from '../complaints/taxonomy.js';
 import { findCategoryCues, findEmotionCues, findSeverityCues, findWeakSafetyCues, parseAmounts, type CueHit, type SeverityCue } from './lexicon.js';
 import { features, normalise, segmentNormalised, warmUpSegmenter, type Language, type Segmented } from './segment.js';
 import type { SparseVector, TextModel } from './text-model.js';
@@ -26,7 +26,8 @@ export interface Emotion {
 }
 
 export interface ClassifyResult {
-  category: Category;
+  /** A DESIGN §2 category, or an admin-added one the active model was trained on. */
+  category: CategoryCode;
   severity: Severity;
   department: string;
   confidence: number;
@@ -103,6 +104,22 @@ export function setCategoryModel(m: TextModel | null): void {
 
 export function currentModels(): BuiltinModels | null {
   return getModels();
+}
+
+// Admin-added categories (code → department code) the classifier may answer besides DESIGN §2's:
+// set with the active model (src/modules/training/active-model.ts); a label of the model that is
+// in neither set is never returned.
+let extraCategories: ReadonlyMap<string, string> = new Map();
+// Built once per change, not per call: classify() runs thousands of times a second.
+let candidates: readonly CategoryCode[] = CATEGORIES;
+
+export function setExtraCategories(categories: ReadonlyMap<string, string>): void {
+  extraCategories = new Map([...categories].filter(([code]) => !isBuiltinCategory(code)));
+  candidates = [...CATEGORIES, ...extraCategories.keys()];
+}
+
+function departmentOf(category: CategoryCode): string {
+  return isBuiltinCategory(category) ? DEFAULT_DEPARTMENT[category] : (extraCategories.get(category) ?? DEFAULT_DEPARTMENT.other);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -205,7 +222,7 @@ function classifyUnsafe(raw: string, context: ClassifyContext | undefined): Clas
   const feats = features(seg);
   const m = loaded?.category ?? null;
   const catHits = findCategoryCues(norm);
-  const score = new Map<Category, number>();
+  const score = new Map<CategoryCode, number>();
   let known = 0;
   let xVec: SparseVector | null = null;
   const labelIndex = new Map<string, number>();
@@ -216,15 +233,22 @@ function classifyUnsafe(raw: string, context: ClassifyContext | undefined): Clas
     known = x.idx.length;
     probs = softmaxOf(m.scores(x));
     m.labels.forEach((l, i) => labelIndex.set(l, i));
-    for (const c of CATEGORIES) {
+    for (const c of candidates) {
       const i = labelIndex.get(c);
       score.set(c, Math.log(i === undefined ? 1e-4 : Math.max(1e-6, probs[i]!)));
     }
   } else {
-    for (const c of CATEGORIES) score.set(c, Math.log(1 / CATEGORIES.length));
+    for (const c of candidates) score.set(c, Math.log(1 / candidates.length));
   }
-  const lexCues = new Map<Category, string[]>();
+  // Added categories have no keyword list and are usually carved out of `other` (loyalty points,
+  // marketing calls…): when the model's best label is an added one, `other`'s keywords do not
+  // count against it.
+  let modelBest = -1;
+  if (probs && extraCategories.size) for (let i = 0; i < probs.length; i++) if (modelBest < 0 || probs[i]! > probs[modelBest]!) modelBest = i;
+  const modelSaysAdded = m !== null && modelBest >= 0 && extraCategories.has(m.labels[modelBest]!);
+  const lexCues = new Map<CategoryCode, string[]>();
   for (const [c, hits] of Object.entries(catHits) as Array<[Category, CueHit[]]>) {
+    if (c === 'other' && modelSaysAdded) continue;
     const cues = distinct(hits, 6);
     if (cues.length) {
       lexCues.set(c, cues);
@@ -273,8 +297,8 @@ function classifyUnsafe(raw: string, context: ClassifyContext | undefined): Clas
   }
 
   // Confidence: the combined distribution's top share, discounted when few words were known.
-  const combined = softmaxOf(Float64Array.from(CATEGORIES, (c) => score.get(c)!));
-  let confidence = combined[CATEGORIES.indexOf(category)]!;
+  const combined = softmaxOf(Float64Array.from(candidates, (c) => score.get(c)!));
+  let confidence = combined[candidates.indexOf(category)]!;
   const evidence = known + [...lexCues.values()].reduce((a, c) => a + c.length, 0);
   confidence *= Math.min(1, 0.35 + evidence / 8);
   if (category === 'safety' && active.safety.length) confidence = Math.max(confidence, 0.9);
@@ -342,7 +366,7 @@ function classifyUnsafe(raw: string, context: ClassifyContext | undefined): Clas
   return {
     category,
     severity,
-    department: DEFAULT_DEPARTMENT[category],
+    department: departmentOf(category),
     confidence: round2(clamp01(confidence)),
     reasons: [...categoryReasons, ...severityReasons],
     emotion: emotionOf(seg, active),
@@ -379,8 +403,8 @@ function softmaxOf(z: Float64Array): Float64Array {
   return out;
 }
 
-function argmaxMap(score: Map<Category, number>): Category {
-  let best: Category = 'other';
+function argmaxMap(score: Map<CategoryCode, number>): CategoryCode {
+  let best: CategoryCode = 'other';
   let bs = -Infinity;
   for (const [c, s] of score) {
     if (s > bs) {

@@ -10,6 +10,7 @@ import { calendarOf, loadPolicy } from '../../sla/policies.js';
 import { assertCan } from '../complaint-policy.js';
 import type { CreateComplaintInput } from '../complaint-schema.js';
 import { DEFAULT_DEPARTMENT } from '../taxonomy.js';
+import { categoryDepartment, requireCategory } from '../../taxonomy/category-lookup.js';
 import { decideIntake, NEEDS_TRIAGE_TAG } from '../intake/decide-intake.js';
 import { recordIntakeLinks } from '../../repeats/record-intake-links.js';
 import { getComplaint } from '../queries/get-complaint.js';
@@ -89,13 +90,15 @@ export async function createComplaint(
         return { replayOf: prior!.complaint_id };
       }
     }
+    // Built-in or admin-added (src/modules/taxonomy): the schema only checks the code's shape.
+    if (input.category) await requireCategory(tx, input.category, 'body.category');
     const customer = await resolveCustomer(tx, p, input, now);
     const customerId = customer.id;
     const orderId = await resolveOrderId(tx, customerId, input.orderId);
     const windowDays = ctx.config.REPEAT_WINDOW_DAYS;
     const decision = await decideIntake(tx, input, customer, orderId, now, windowDays);
     const { category, severity } = decision;
-    const departmentCode = DEFAULT_DEPARTMENT[category];
+    const departmentCode = (await categoryDepartment(tx, category)) ?? DEFAULT_DEPARTMENT.other;
     const [dept] = await tx.query<{ id: string }>('select id from departments where code = $1', [departmentCode]);
     const policy = await loadPolicy(tx, severity);
     const due = dueTimes(policy, calendarOf(policy), now, 0);

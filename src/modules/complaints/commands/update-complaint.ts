@@ -8,7 +8,7 @@ import { lockComplaint, type ComplaintDto } from '../complaint-row.js';
 import type { ComplaintPatch } from '../complaint-schema.js';
 import { isOpen } from '../lifecycle.js';
 import { assertVisible, getComplaint } from '../queries/get-complaint.js';
-import { DEFAULT_DEPARTMENT } from '../taxonomy.js';
+import { categoryDepartment, requireCategory } from '../../taxonomy/category-lookup.js';
 
 const ASSIGNABLE_ROLES = ['admin', 'supervisor', 'agent', 'department_staff'];
 
@@ -48,10 +48,12 @@ export async function updateComplaint(ctx: AppContext, p: Principal, id: string,
 
     let departmentCode: string | null | undefined = patch.department;
     if (patch.category && patch.category !== row.category) {
+      // Built-in or admin-added (src/modules/taxonomy): the schema only checks the code's shape.
+      const newDefault = await requireCategory(tx, patch.category, 'body.category');
       await appendEvent(tx, { ...base, type: 'complaint.category_changed', data: { from: row.category, to: patch.category, reason } });
       const [current] = await tx.query<{ code: string }>('select code from departments where id = $1', [row.department_id]);
-      if (departmentCode === undefined && (!current || current.code === DEFAULT_DEPARTMENT[row.category])) {
-        departmentCode = DEFAULT_DEPARTMENT[patch.category];
+      if (departmentCode === undefined && (!current || current.code === (await categoryDepartment(tx, row.category)))) {
+        departmentCode = newDefault;
       }
       row.category = patch.category;
     }

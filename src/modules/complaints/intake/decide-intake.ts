@@ -1,7 +1,7 @@
 import type { Queryable } from '../../../db/database.js';
 import { findDuplicates, findRepeat, type RepeatMatch } from '../../repeats/find-repeats.js';
 import type { CreateComplaintInput } from '../complaint-schema.js';
-import type { Category, Severity } from '../taxonomy.js';
+import type { CategoryCode, Severity } from '../taxonomy.js';
 import { SEVERITIES } from '../taxonomy.js';
 import { classify, type ClassifyResult, type Emotion } from '../../triage/classifier.js';
 
@@ -13,7 +13,7 @@ export const TRIAGE_CONFIDENCE = 0.5;
 export const NEEDS_TRIAGE_TAG = 'needs_triage';
 
 export interface IntakeDecision {
-  category: Category;
+  category: CategoryCode;
   severity: Severity;
   source: 'request' | 'default' | 'classifier';
   confidence?: number;
@@ -49,7 +49,7 @@ export async function decideIntake(
     classified = classify(`${input.subject}\n${input.description}`, { amount: input.amount ?? null, customerTier: customer.tier });
     reasons.push(...classified.reasons);
   }
-  const category: Category = input.category ?? classified!.category;
+  const category: CategoryCode = input.category ?? classified!.category;
   let severity: Severity = input.severity ?? classified!.severity;
   if (input.category) reasons.push(`category ${category} set by the caller`);
   if (input.severity) reasons.push(`severity ${severity} set by the caller`);

@@ -7,13 +7,21 @@ import type { Principal } from '../../auth/principal.js';
 import { complaintScope } from '../complaint-policy.js';
 import { COMPLAINT_VIEW_SELECT, complaintToApi, type ComplaintDto, type ComplaintViewRow } from '../complaint-row.js';
 import { OPEN_STATUSES, STATUSES } from '../lifecycle.js';
-import { CATEGORIES, CHANNELS, SEVERITIES } from '../taxonomy.js';
+import { CATEGORY_CODE_PATTERN, CHANNELS, SEVERITIES } from '../taxonomy.js';
+import { unknownCategories } from '../../taxonomy/category-lookup.js';
+import { AppError } from '../../../errors.js';
+
+// Built-in or admin-added category codes; listComplaints checks that they exist.
+const categoryCodes = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(CATEGORY_CODE_PATTERN, { message: 'not a category code' })).min(1).max(100));
 
 export const listComplaintsQuery = z
   .object({
     status: multi([...STATUSES, 'open'] as const).optional(),
     severity: multi(SEVERITIES).optional(),
-    category: multi(CATEGORIES).optional(),
+    category: categoryCodes.optional(),
     channel: multi(CHANNELS).optional(),
     department: line(40).optional().describe('department code'),
     departmentId: z.uuid().optional(),
@@ -75,6 +83,11 @@ export async function listComplaints(
   q: ListComplaintsQuery,
 ): Promise<{ items: ComplaintDto[]; nextCursor: string | null }> {
   const now = ctx.clock.now();
+  if (q.category) {
+    // Codes are built-in or added by an admin; a code that names neither is a client mistake.
+    const unknown = await unknownCategories(ctx.db, q.category);
+    if (unknown.length) throw new AppError('validation_failed', `No category ${unknown.join(', ')}.`, [{ path: 'query.category', message: 'unknown category' }]);
+  }
   const w = complaintFilter(p, q, now);
 
   let order: string;

@@ -1,0 +1,41 @@
+/**
+ * Keeps this process's classifier on the active model version.
+ *
+ * Multi-instance choice: every instance runs syncActiveModel at start and then on the
+ * background loop (SLA_SWEEP_INTERVAL_MS, 5 s by default). Each sync is one indexed lookup of
+ * the active version's id; only when it differs from the loaded one is the model read and
+ * parsed (~50 ms). So other instances follow an activation or rollback within one interval,
+ * and classify() stays synchronous and free of database work. The instance that activates
+ * applies the new version at once.
+ */
+import type { Queryable } from '../../db/database.js';
+import { setCategoryModel, setExtraCategories } from '../triage/classifier.js';
+import { TextModel, type TextModelJson } from '../triage/text-model.js';
+
+// undefined: never synced in this process; null: the built-in model is in use.
+let loadedId: string | null | undefined;
+
+/** Loads the active version into the classifier if it is not the loaded one; 1 when it changed. */
+export async function syncActiveModel(q: Queryable): Promise<number> {
+  const [row] = await q.query<{ id: string }>(`select id from classifier_models where status = 'active'`);
+  const id = row?.id ?? null;
+  if (id === loadedId) return 0;
+  if (id === null) {
+    setCategoryModel(null);
+    setExtraCategories(new Map());
+  } else {
+    const [m] = await q.query<{ model_json: string }>('select model_json from classifier_models where id = $1', [id]);
+    if (!m) return 0; // replaced between the two reads: the next sync loads the new one
+    const model = TextModel.fromJSON(JSON.parse(m.model_json) as TextModelJson);
+    const cats = await q.query<{ code: string; department_code: string }>('select code, department_code from taxonomy_categories');
+    setCategoryModel(model);
+    setExtraCategories(new Map(cats.map((c) => [c.code, c.department_code])));
+  }
+  loadedId = id;
+  return 1;
+}
+
+/** The version this process classifies with (null = built-in), for the API and tests. */
+export function loadedModelId(): string | null | undefined {
+  return loadedId;
+}

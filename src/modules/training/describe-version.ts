@@ -1,0 +1,41 @@
+/** Plain-text views of model versions for the `loopdesk` CLI. */
+import type { ModelVersionRow } from './model-versions.js';
+
+const pct = (x: number | null | undefined) => (typeof x === 'number' ? `${(x * 100).toFixed(1)} %` : '—');
+const pad = (s: string | number, n: number) => String(s).padEnd(n);
+const lpad = (s: string | number, n: number) => String(s).padStart(n);
+
+export function versionTable(rows: readonly ModelVersionRow[]): string {
+  if (!rows.length) return 'No model versions yet: the built-in model is in use. Train one with `loopdesk train`.';
+  const head = `${pad('version', 8)}${pad('status', 9)}${pad('source', 8)}${lpad('rows', 7)}${lpad('labels', 7)}${lpad('cv', 9)}${lpad('held-out', 10)}  created                   activated`;
+  const lines = rows.map((r) =>
+    `${pad(r.version, 8)}${pad(r.status, 9)}${pad(r.source, 8)}${lpad(r.training_size, 7)}${lpad(r.labels.length, 7)}` +
+    `${lpad(pct(r.metrics.crossValidation?.accuracy), 9)}${lpad(pct(r.metrics.heldout?.accuracy), 10)}  ${r.created_at.toISOString()}  ${r.activated_at?.toISOString() ?? ''}`,
+  );
+  const active = rows.find((r) => r.status === 'active');
+  return [head, ...lines, '', active ? `Active: version ${active.version}.` : 'Active: the built-in model (no version activated).'].join('\n');
+}
+
+export function describeVersion(r: ModelVersionRow): string {
+  const m = r.metrics;
+  const detail = Object.entries(r.source_detail).map(([k, v]) => `${k} ${String(v)}`).join(', ');
+  const out = [
+    `Version ${r.version} (${r.status}) — source ${r.source}${detail ? ` (${detail})` : ''}`,
+    `  ${r.training_size} rows, ${r.labels.length} labels, ${m.features} features, ${m.epochs} epochs; trained in ${(m.trainMs / 1000).toFixed(1)} s, evaluated in ${(m.evaluateMs / 1000).toFixed(1)} s`,
+  ];
+  if (m.crossValidation) out.push(`  ${m.crossValidation.folds}-fold cross-validation: ${pct(m.crossValidation.accuracy)} (folds ${m.crossValidation.perFold.map(pct).join(', ')})`);
+  else out.push('  cross-validation: skipped');
+  if (m.heldout) {
+    const langs = Object.entries(m.heldout.byLanguage).map(([l, v]) => `${l} ${pct(v.accuracy)}`).join(', ');
+    out.push(`  held-out (${m.heldout.file}, ${m.heldout.n} items): ${pct(m.heldout.accuracy)} (${langs})`);
+  } else {
+    out.push('  held-out: not applicable (the labels are not the built-in taxonomy)');
+  }
+  const perClass = m.heldout?.perClass ?? m.crossValidation?.perClass ?? [];
+  if (perClass.length) {
+    const w = Math.min(40, Math.max(8, ...perClass.map((c) => c.label.length)) + 2);
+    out.push(`  ${pad(m.heldout ? 'label (held-out)' : 'label (cross-validation)', w)}${lpad('precision', 10)}${lpad('recall', 9)}${lpad('f1', 9)}${lpad('n', 6)}`);
+    for (const c of perClass) out.push(`  ${pad(c.label.slice(0, w - 2), w)}${lpad(pct(c.precision), 10)}${lpad(pct(c.recall), 9)}${lpad(pct(c.f1), 9)}${lpad(c.support, 6)}`);
+  }
+  return out.join('\n');
+}
