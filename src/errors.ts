@@ -15,6 +15,8 @@ export const ERROR_CATALOGUE = {
   invalid_transition: { status: 409, message: 'The complaint cannot move to that status from its current one.' },
   conflict: { status: 409, message: 'The request conflicts with the current state.' },
   idempotency_key_reused: { status: 422, message: 'This Idempotency-Key was already used with a different request body.' },
+  rule_invalid: { status: 422, message: 'A routing rule is invalid (see details: rule, path, reason).' },
+  rule_loop: { status: 422, message: 'A routing rule would re-trigger itself (see details).' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   unsupported_media_type: { status: 415, message: 'Send JSON with Content-Type: application/json.' },
   rate_limited: { status: 429, message: 'Too many attempts; wait and try again.' },
