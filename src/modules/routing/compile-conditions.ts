@@ -76,7 +76,7 @@ function compileCondition(c: Condition): Predicate {
     return x === null || x === undefined ? NaN : num(x);
   };
   if (kind === 'text' || kind === 'tags') {
-    const list = (v as string[] | undefined) ?? [];
+    const list = Array.isArray(v) ? (v as string[]) : [];
     const tests = kind === 'text'
       ? list.map(keywordMatcher)
       : list.map((t) => (s: RoutingState) => s.tags.has(t));
