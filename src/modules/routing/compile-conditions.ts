@@ -115,7 +115,7 @@ function compileCondition(c: Condition): Predicate {
 
 export function compileNode(n: Node): Predicate {
   if (!isGroup(n)) return compileCondition(n);
-  const g = n as Group;
+  const g: Group = n;
   if ('not' in g) {
     const inner = compileNode(g.not);
     return (s) => !inner(s);

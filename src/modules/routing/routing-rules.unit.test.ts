@@ -209,6 +209,8 @@ describe('loops', () => {
       { id: 'once', name: 'general → serious', when: { all: [{ field: 'severity', op: 'eq', value: 'general' }] }, then: [{ type: 'raise_severity', to: 'serious' }] },
       { id: 'tag-once', name: 'tag once', when: { all: [{ field: 'tags', op: 'contains_none', value: ['seen'] }] }, then: [{ type: 'add_tags', tags: ['seen'] }] },
       { id: 'not-yet', name: 'not yet urgent', when: { not: { field: 'severity', op: 'eq', value: 'general' } }, then: [{ type: 'raise_severity', to: 'general' }] },
+      // adding one tag does not bear on a condition about another tag
+      { id: 'other-tag', name: 'other tag', when: { not: { field: 'tags', op: 'contains_any', value: ['a'] } }, then: [{ type: 'add_tags', tags: ['b'] }] },
     ]))).not.toThrow();
   });
 

@@ -378,7 +378,7 @@ describe('dry run and test', () => {
       },
     });
     expect(inline.statusCode, inline.body).toBe(200);
-    expect(json(inline)).toMatchObject({ severity: 'serious', department: 'customer_service', fired: [{ ruleId: 'angry' }], assignee: { userId: expect.any(String) } });
+    expect(json(inline)).toMatchObject({ severity: 'serious', department: 'customer_service', fired: [{ ruleId: 'angry' }], assignee: { userId: expect.any(String) as unknown } });
     const bad = await t.request('POST', `${BASE}/test`, { token: admin.token, body: { rules: [{ id: 'x', name: 'x', when: { all: [{ field: 'weather', op: 'eq', value: 'rain' }] }, then: [{ type: 'add_tags', tags: ['x'] }] }], complaint: { category: 'other' } } });
     expect(err(bad)).toMatchObject({ code: 'rule_invalid', details: [expect.objectContaining({ ruleId: 'x', reason: 'unknown_field' })] });
   });

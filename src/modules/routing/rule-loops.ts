@@ -21,7 +21,10 @@ function writes(a: Action): Written | null {
     case 'set_department': return 'department';
     case 'set_team': return 'team';
     case 'add_tags': return 'tags';
-    default: return null;
+    case 'assign':
+    case 'notify':
+    case 'auto_reply_article':
+      return null; // no condition field reads what these do
   }
 }
 
@@ -48,7 +51,10 @@ function satisfiedAfter(c: Condition, a: Action, underNot: boolean): boolean {
     case 'set_department': s.department = a.department; break;
     case 'set_team': s.team = a.team; break;
     case 'add_tags': for (const t of a.tags) s.tags.add(t); break;
-    default: break;
+    case 'assign':
+    case 'notify':
+    case 'auto_reply_article':
+      break;
   }
   const holds = compileNode(c)(s);
   return underNot ? !holds : holds;
@@ -74,6 +80,8 @@ export function checkLoops(rules: readonly Rule[]): LoopWarning[] {
       if (!field) return;
       for (const { c, path } of conds) {
         if (c.field !== field) continue;
+        // Adding tags only bears on conditions about those tags (or about having any tag at all).
+        if (a.type === 'add_tags' && c.op !== 'exists' && !(c.value as string[]).some((t) => a.tags.includes(t))) continue;
         if (satisfiedAfter(c, a, underNot(path))) {
           details.push({
             path: `rules[${index}].then[${ai}]`, ruleId: rule.id, ruleIndex: index, reason: 'self_trigger', condition: `rules[${index}].${path}`,

@@ -65,15 +65,16 @@ function checkValue(field: Field, op: string, value: unknown): string | null {
         return Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 23;
       case 'weekday':
         return typeof v === 'string' && (WEEKDAYS as readonly string[]).includes(v);
-      default:
-        return false;
+      case 'text':
+      case 'tags':
+        return false; // list-valued: only contains_* / exists apply
     }
   };
   const expect = spec.values ? `one of ${spec.values.join(', ')}` : spec.kind === 'weekday' ? `one of ${WEEKDAYS.join(', ')}` : spec.kind === 'hour' ? 'an hour 0–23' : spec.kind === 'score' ? 'a number 0–1' : spec.kind === 'number' ? 'a number' : 'a code';
   if (op === 'exists') return typeof value === 'boolean' ? null : 'exists takes true or false';
   if (op === 'in' || op === 'not_in') {
     if (!Array.isArray(value) || !value.length || value.length > RULE_LIMITS.listValues) return `${op} takes a list of 1–${RULE_LIMITS.listValues} values`;
-    const bad = value.find((v) => !scalarOk(v));
+    const bad: unknown = (value as unknown[]).find((v) => !scalarOk(v));
     return bad === undefined ? null : `${JSON.stringify(bad)} is not ${expect}`;
   }
   if (op === 'between') {
@@ -84,7 +85,7 @@ function checkValue(field: Field, op: string, value: unknown): string | null {
   if (op.startsWith('contains_')) {
     const item = spec.kind === 'tags' ? tag : keyword;
     if (!Array.isArray(value) || !value.length || value.length > RULE_LIMITS.listValues) return `${op} takes a list of 1–${RULE_LIMITS.listValues} ${spec.kind === 'tags' ? 'tags' : 'keywords'}`;
-    const bad = value.find((v) => !item.safeParse(v).success);
+    const bad: unknown = (value as unknown[]).find((v) => !item.safeParse(v).success);
     return bad === undefined ? null : `${JSON.stringify(bad)} is not a valid ${spec.kind === 'tags' ? 'tag' : 'keyword (1–60 characters)'}`;
   }
   return scalarOk(value) ? null : `value must be ${expect}`;
