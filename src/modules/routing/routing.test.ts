@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, json, type TestApp } from '../../test/test-app.js';
+import { testDbKind } from '../../test/test-database.js';
+import { startTwoInstances } from '../../test/two-instances.js';
+import type { RunningServer } from '../../server/start-server.js';
 import { CATEGORIES, DEFAULT_DEPARTMENT } from '../complaints/taxonomy.js';
 
 type User = { id: string; token: string };
@@ -381,5 +384,39 @@ describe('dry run and test', () => {
     expect(json(inline)).toMatchObject({ severity: 'serious', department: 'customer_service', fired: [{ ruleId: 'angry' }], assignee: { userId: expect.any(String) as unknown } });
     const bad = await t.request('POST', `${BASE}/test`, { token: admin.token, body: { rules: [{ id: 'x', name: 'x', when: { all: [{ field: 'weather', op: 'eq', value: 'rain' }] }, then: [{ type: 'add_tags', tags: ['x'] }] }], complaint: { category: 'other' } } });
     expect(err(bad)).toMatchObject({ code: 'rule_invalid', details: [expect.objectContaining({ ruleId: 'x', reason: 'unknown_field' })] });
+  });
+});
+
+describe('two instances on one PostgreSQL', () => {
+  it('an activation on one instance applies on the other at once; concurrent round robin stays fair', async () => {
+    if (testDbKind !== 'postgres') return; // PGlite is one process by design
+    const { a, b, stop } = await startTwoInstances(t.dbUrl!, t.clock, { scheduler: false });
+    const post = (inst: RunningServer, url: string, token: string, body: unknown) =>
+      inst.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+    const intake = async (inst: RunningServer, category = 'logistics') => {
+      const res = await post(inst, '/api/v1/complaints', agent.token, { channel: 'web', subject: 's', description: 'd', customerId: customer.id, category, severity: 'general' });
+      expect(res.statusCode, res.body).toBe(201);
+      return json<Complaint>(res);
+    };
+    try {
+      expect((await intake(b, 'billing')).department).toBe('finance');
+      const pair: User[] = [await t.user('agent'), await t.user('agent')];
+      for (const u of pair) await t.request('PUT', `${BASE}/users/${u.id}`, { token: admin.token, body: { team: 'duo' } });
+      const saved = await post(a, `${BASE}/rulesets`, admin.token, {
+        rules: [{ id: 'duo', name: 'billing to quality, round robin', when: { all: [{ field: 'category', op: 'eq', value: 'billing' }] }, then: [{ type: 'set_department', department: 'quality' }, { type: 'assign', strategy: 'round_robin', team: 'duo' }] }],
+        activate: true,
+      });
+      expect(saved.statusCode, saved.body).toBe(201);
+      // b never saw the activation request: its next complaint still follows the new version
+      const first = await intake(b, 'billing');
+      expect(first.department).toBe('quality');
+      const rest = await Promise.all(Array.from({ length: 9 }, (_, i) => intake(i % 2 ? a : b, 'billing')));
+      const counts = new Map<string, number>();
+      for (const c of [first, ...rest]) counts.set(c.assignee!.id, (counts.get(c.assignee!.id) ?? 0) + 1);
+      expect([...counts.values()]).toEqual([5, 5]);
+    } finally {
+      await stop();
+      await activate(defaultSet.id);
+    }
   });
 });
