@@ -1,6 +1,6 @@
 /** HTTP input schemas of the routing admin API. Rules themselves are checked by parseRules(). */
 import { z } from 'zod';
-import { isoDateTime, queryBool } from '../../http/schemas.js';
+import { isoDateTime, queryBool, text } from '../../http/schemas.js';
 import { CATEGORIES, CHANNELS, SEVERITIES } from '../complaints/taxonomy.js';
 import { CUSTOMER_TIERS, ORDER_STATUSES } from './rule-fields.js';
 import { RULE_LIMITS } from './rule-schema.js';
@@ -12,7 +12,7 @@ const rulesArray = z.array(z.unknown()).max(RULE_LIMITS.rules).describe('rules, 
 export const createRuleSetSchema = z
   .object({
     rules: rulesArray,
-    note: z.string().trim().min(1).max(500).optional(),
+    note: text(500).optional(),
     activate: z.boolean().optional().describe('activate the new version at once'),
   })
   .strict();

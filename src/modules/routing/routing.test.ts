@@ -147,6 +147,37 @@ describe('validation through the API', () => {
     expect(err(res)).toMatchObject({ code: 'rule_loop', details: [expect.objectContaining({ ruleId: 'escalate-forever', path: 'rules[0].then[0]', reason: 'self_trigger' })] });
   });
 
+  it('bad input is always a clear 4xx, never a 5xx', async () => {
+    const rule = (over: Record<string, unknown>) => ({ id: 'r', name: 'r', then: [{ type: 'add_tags', tags: ['x'] }], ...over });
+    const deep = (n: number): unknown => (n ? { not: deep(n - 1) } : { field: 'category', op: 'eq', value: 'refund' });
+    const bodies: unknown[] = [
+      { rules: [null] }, { rules: [[]] }, { rules: [42] }, { rules: [rule({ then: [] })] }, { rules: [rule({ then: [null] })] },
+      { rules: [rule({ when: { all: [null] } })] }, { rules: [rule({ when: { all: [{ field: 'amount', op: 'between', value: [5, 1] }] } })] },
+      { rules: [rule({ when: { all: [{ field: 'text', op: 'contains_any', value: [{}] }] } })] },
+      { rules: [rule({ when: { all: [{ field: 'tags', op: 'exists', value: 'yes' }] } })] },
+      { rules: [rule({ when: deep(30) })] }, { rules: [rule({ name: 'bad\u0000name' })] },
+      { rules: [rule({ when: { all: [{ field: 'text', op: 'contains_any', value: ['\u0000'] }] } })] },
+      { rules: [rule({ id: '../../etc' })] }, { rules: [rule({ then: [{ type: 'notify', users: ['not-a-uuid'] }] })] },
+      { rules: [rule({ then: [{ type: 'notify' }] })] }, { rules: [rule({ then: [{ type: 'assign', strategy: 'random' }] })] },
+      { rules: Array.from({ length: 501 }, (_, i) => rule({ id: `r${i}` })) }, { rules: [], note: '\u0007' }, { rules: [], extra: 1 }, {},
+    ];
+    for (const body of bodies) {
+      const res = await t.request('POST', `${BASE}/rulesets`, { token: admin.token, body: body as Record<string, unknown> });
+      expect(res.statusCode, `${JSON.stringify(body).slice(0, 120)} → ${res.body.slice(0, 200)}`).toBe(422);
+      expect(['rule_invalid', 'validation_failed']).toContain(err(res).code);
+    }
+    for (const body of [{ limit: 'x' }, { from: 'yesterday' }, { to: '2026-13-40T00:00:00Z' }, { unknown: 1 }]) {
+      expect((await t.request('POST', `${BASE}/rulesets/${defaultSet.id}/dry-run`, { token: admin.token, body })).statusCode).toBe(422);
+    }
+    expect((await t.request('POST', `${BASE}/rulesets/not-an-id/dry-run`, { token: admin.token, body: {} })).statusCode).toBe(404);
+    expect((await t.request('POST', `${BASE}/rulesets/00000000-0000-4000-8000-000000000000/activate`, { token: admin.token })).statusCode).toBe(404);
+    for (const body of [{}, { complaint: {} }, { complaint: { category: 'nope' } }, { rules: [], ruleSetId: defaultSet.id, complaint: { category: 'other' } }]) {
+      expect((await t.request('POST', `${BASE}/test`, { token: admin.token, body })).statusCode).toBe(422);
+    }
+    expect((await t.request('PUT', `${BASE}/users/00000000-0000-4000-8000-000000000000`, { token: admin.token, body: { team: 'x' } })).statusCode).toBe(404);
+    expect((await t.request('PUT', `${BASE}/users/${agent.id}`, { token: admin.token, body: { skills: ['bad skill!'] } })).statusCode).toBe(422);
+  });
+
   it('stored versions are immutable', async () => {
     await expect(t.db.query(`update routing_rule_sets set rules = '[]' where id = $1`, [defaultSet.id])).rejects.toThrow(/immutable/);
     await expect(t.db.query('delete from routing_rule_sets where id = $1', [defaultSet.id])).rejects.toThrow();

@@ -216,6 +216,25 @@ function zodReason(i: z.core.$ZodIssue): string {
   return 'invalid_value';
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Every string in a rule must be storable text: PostgreSQL's jsonb refuses \u0000 and broken surrogates. */
+function badStrings(v: unknown, path: Array<string | number>, out: Array<Array<string | number>>, depth = 0): void {
+  if (out.length >= 10 || depth > 12) return;
+  if (typeof v === 'string') {
+    if (CONTROL_CHARS.test(v) || LONE_SURROGATE.test(v)) out.push(path);
+  } else if (Array.isArray(v)) {
+    v.forEach((x, i) => badStrings(x, [...path, i], out, depth + 1));
+  } else if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      if (CONTROL_CHARS.test(k) || LONE_SURROGATE.test(k)) out.push([...path, k]);
+      badStrings(x, [...path, k], out, depth + 1);
+    }
+  }
+}
+
 /**
  * Validates a rules array. Returns the normalised rules (defaults filled in) or throws
  * `rule_invalid` listing every problem, each with ruleId, ruleIndex, path and reason.
@@ -233,6 +252,12 @@ export function parseRules(raw: unknown): Rule[] {
     const ruleId = r && typeof r === 'object' && typeof (r as { id?: unknown }).id === 'string' ? (r as { id: string }).id : null;
     const add = (path: Array<string | number>, reason: string, message: string) =>
       details.push({ path: fmtPath([...base, ...path]), message, reason, ruleId, ruleIndex: index });
+    const unstorable: Array<Array<string | number>> = [];
+    badStrings(r, [], unstorable);
+    if (unstorable.length) {
+      for (const path of unstorable) add(path, 'invalid_value', 'must not contain control characters or broken Unicode');
+      return;
+    }
     const shape = ruleShape.safeParse(r);
     if (!shape.success) {
       for (const i of shape.error.issues) {
