@@ -30,5 +30,11 @@ export async function activeRuleSet(q: Queryable): Promise<CompiledRuleSet> {
   if (!row) return BUILTIN_RULE_SET;
   if (cache.has(row.id)) return cache.get(row.id)!;
   const [full] = await q.query<{ rules: unknown }>('select rules from routing_rule_sets where id = $1', [row.id]);
-  return compiledVersion(row.id, row.version, full!.rules);
+  try {
+    return compiledVersion(row.id, row.version, full!.rules);
+  } catch (err) {
+    // A stored version this code cannot read (e.g. written by a newer release) must not stop
+    // intake: the built-in defaults route instead, and routing.applied says so.
+    return { ...BUILTIN_RULE_SET, problem: `active version ${row.version} could not be read (${err instanceof Error ? err.message : String(err)}); built-in defaults applied` };
+  }
 }

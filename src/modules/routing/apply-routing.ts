@@ -73,6 +73,7 @@ export async function routingEvents(tx: Queryable, complaintId: string, d: Routi
           assigneeId: d.assignee?.userId ?? null,
         },
         evaluationMs: d.evaluationMs,
+        ...(set.problem ? { problem: set.problem } : {}),
       },
     },
   ];

@@ -24,6 +24,8 @@ export interface CompiledRuleSet {
   id: string | null;
   version: number;
   rules: CompiledRule[];
+  /** Set when this stands in for an active version that could not be read. */
+  problem?: string;
 }
 
 export function compileRuleSet(id: string | null, version: number, rules: readonly Rule[]): CompiledRuleSet {

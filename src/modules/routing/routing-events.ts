@@ -18,6 +18,7 @@ export const ROUTING_EVENTS = {
       assigneeId: z.string().nullable(),
     }),
     evaluationMs: z.number(),
+    problem: z.string().optional(),
   }),
   // The intent only: the knowledge base that sends the article is built later.
   'routing.auto_reply_requested': z.object({ articleSlug: z.string(), ruleId: z.string(), version: z.number() }),

@@ -214,6 +214,23 @@ describe('versions: draft, activate, roll back', () => {
     expect((await t.request('GET', `${BASE}/rulesets/00000000-0000-4000-8000-000000000000`, { token: admin.token })).statusCode).toBe(404);
   });
 
+  it('an active version this code cannot read does not stop intake: built-in defaults route, and the event says so', async () => {
+    const [row] = await t.db.query<{ id: string }>(
+      `insert into routing_rule_sets (version, status, rules, created_at) select max(version) + 1, 'draft', $1, now() from routing_rule_sets returning id`,
+      [JSON.stringify([{ id: 'future', name: 'from a newer release', then: [{ type: 'teleport' }] }])],
+    );
+    await activate(row!.id);
+    try {
+      const c = await create({ category: 'refund' });
+      expect(c.department).toBe('finance');
+      const a = await applied(c.id) as unknown as { version: number; ruleSetId: string | null; problem: string };
+      expect(a).toMatchObject({ version: 0, ruleSetId: null });
+      expect(a.problem).toMatch(/could not be read/);
+    } finally {
+      await activate(defaultSet.id);
+    }
+  });
+
   it('a version activated elsewhere (another instance) is picked up on the next complaint', async () => {
     const v = await saveRules([{ id: 'all-quality', name: 'everything to quality', then: [{ type: 'set_department', department: 'quality' }] }]);
     // As another instance would: straight in the database, not through this process's API.
