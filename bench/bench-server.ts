@@ -12,6 +12,10 @@ import { defineRoute } from '../src/http/define-route.js';
 import { createSession } from '../src/modules/auth/sessions.js';
 import { startServer } from '../src/server/start-server.js';
 import { experimentalRoutes } from './experimental-intake.js';
+import { DEFAULT_RULES } from '../src/modules/routing/default-rules.js';
+import { activateRuleSet, insertRuleSet } from '../src/modules/routing/rule-set-repo.js';
+import { parseRules } from '../src/modules/routing/rule-schema.js';
+import { benchRules } from './routing-rules.js';
 
 const bareInsert = defineRoute({
   method: 'POST', url: '/bench/bare-insert', tag: 'bench', auth: 'public',
@@ -50,6 +54,15 @@ async function main(): Promise<void> {
     [`bench-agent-${process.pid}-${Date.now()}@bench.loopdesk.test`],
   );
   const session = await createSession(db, { userId: agent!.id }, { kind: 'api', expiresAt: null, name: 'benchmark' });
+  // BENCH_ROUTING_RULES=N: intake runs with the default rules plus N benchmark rules active.
+  const extraRules = Number(process.env.BENCH_ROUTING_RULES ?? 0);
+  if (extraRules > 0) {
+    await db.transaction(async (tx) => {
+      const rules = parseRules([...DEFAULT_RULES.filter((r) => !r.stop), ...benchRules(extraRules), ...DEFAULT_RULES.filter((r) => r.stop)]);
+      const row = await insertRuleSet(tx, { rules, note: `bench: defaults + ${extraRules} rules`, createdBy: null, at: new Date() });
+      await activateRuleSet(tx, row.id, agent!.id, new Date());
+    });
+  }
   const port = Number(new URL(server.url).port);
 
   let stopping = false;

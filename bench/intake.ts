@@ -74,7 +74,7 @@ async function measure(server: ServerProcess, label: string, path: string, withT
 
 export async function runIntake(server: ServerProcess, o: IntakeOptions): Promise<Figure[]> {
   const db = o.database;
-  const common = { database: db, connections: o.connections, seconds: o.seconds };
+  const common = { database: db, connections: o.connections, seconds: o.seconds, routingRules: Number(process.env.BENCH_ROUTING_RULES ?? 0) };
   const idleRss = server.rssMb() ?? 0;
   const intake = await measure(server, 'intake', '/api/v1/complaints', true, o);
   const ceiling = await measure(server, 'ceiling', '/bench/bare-insert', false, o);

@@ -2,7 +2,7 @@
  * `npm run bench`: intake next to its ceiling, and read latencies on a generated database,
  * on PostgreSQL and on PGlite. stdout: one JSON figure per line; stderr: progress.
  *
- * Env: BENCH_ONLY (intake,latency), BENCH_DATABASES (postgres,pglite), BENCH_DATABASE_URL
+ * Env: BENCH_ONLY (intake,latency,routing), BENCH_ROUTING_RULES (intake with N extra routing rules active), BENCH_DATABASES (postgres,pglite), BENCH_DATABASE_URL
  * (a disposable database, name must contain "bench"; default postgres://root@127.0.0.1:5432/loopdesk_bench,
  * intake uses <name>_intake), BENCH_SECONDS (15), BENCH_WARMUP_SECONDS (3), BENCH_CONNECTIONS (50),
  * BENCH_COMPLAINTS (PostgreSQL scale, 1000000), BENCH_PGLITE_COMPLAINTS (PGlite scale, 250000),
@@ -18,6 +18,7 @@ import { generateData, type GenerateResult } from './generate-data.js';
 import { emitAll, runIntake } from './intake.js';
 import { runLatency, sampleTargets, type LatencyTargets } from './latency.js';
 import { emit, progress, round, type Figure } from './report.js';
+import { runRouting } from './routing.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 
 type Kind = 'postgres' | 'pglite';
@@ -37,7 +38,7 @@ function listEnv(name: string, all: readonly string[]): Set<string> {
   return new Set(chosen);
 }
 
-const only = listEnv('BENCH_ONLY', ['intake', 'latency']);
+const only = listEnv('BENCH_ONLY', ['intake', 'latency', 'routing']);
 const databases = listEnv('BENCH_DATABASES', ['postgres', 'pglite']) as Set<Kind>;
 const reuse = process.env.BENCH_REUSE === '1';
 
@@ -124,6 +125,8 @@ function machine(when: string): void {
 
 async function main(): Promise<void> {
   machine('start');
+  // In process, no database: rule evaluation per complaint (issue 3: ≤ 1 ms with 200 rules).
+  if (only.has('routing')) emitAll(runRouting());
   for (const kind of ['postgres', 'pglite'] as const) {
     if (!databases.has(kind)) continue;
     if (only.has('intake')) await intake(kind);

@@ -24,6 +24,8 @@ export const ERROR_CATALOGUE = {
   nothing_to_roll_back: { status: 409, message: 'No earlier model version to roll back to.' },
   training_in_progress: { status: 409, message: 'A model is being trained on this server; try again when it is done.' },
   category_exists: { status: 409, message: 'A category with this code already exists.' },
+  rule_invalid: { status: 422, message: 'A routing rule is invalid (see details: rule, path, reason).' },
+  rule_loop: { status: 422, message: 'A routing rule would re-trigger itself (see details).' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   unsupported_media_type: { status: 415, message: 'Send JSON with Content-Type: application/json.' },
   rate_limited: { status: 429, message: 'Too many attempts; wait and try again.' },

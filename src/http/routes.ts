@@ -8,6 +8,7 @@ import { orderRoutes } from '../modules/orders/order-routes.js';
 import { repeatRoutes } from '../modules/repeats/repeat-routes.js';
 import { classifyRoutes } from '../modules/triage/classify-routes.js';
 import { notificationRoutes } from '../modules/escalation/notification-routes.js';
+import { routingRoutes } from '../modules/routing/routing-routes.js';
 import { slaRoutes } from '../modules/sla/sla-routes.js';
 import { userRoutes } from '../modules/users/user-routes.js';
 import { workspaceRoutes } from '../modules/workspace/routes.js';
@@ -34,4 +35,5 @@ export const allRoutes: AnyRoute[] = [
   ...surveyRoutes,
   ...trainingRoutes,
   ...categoryRoutes,
+  ...routingRoutes,
 ] as AnyRoute[];

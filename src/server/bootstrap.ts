@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.js';
 import { DEFAULT_DEPARTMENTS } from '../modules/complaints/taxonomy.js';
 import { generatePassword, hashPassword } from '../modules/auth/passwords.js';
+import { ensureDefaultRuleSet } from '../modules/routing/rule-set-repo.js';
 
 /**
  * First start on an empty database: the default departments and one admin. The password
@@ -12,6 +13,8 @@ export async function bootstrap(db: Database, opts: { adminEmail: string; adminP
     for (const d of DEFAULT_DEPARTMENTS) {
       await tx.query('insert into departments (code, name, name_zh) values ($1, $2, $3) on conflict (code) do nothing', [d.code, d.name, d.nameZh]);
     }
+    // Routing rule set version 1: the seeds' defaults (category → department, safety → urgent + management).
+    await ensureDefaultRuleSet(tx, new Date());
   });
   if (n > 0) return { generatedPassword: null, createdAdmin: false };
   const password = opts.adminPassword ?? generatePassword();

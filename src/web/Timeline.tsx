@@ -24,6 +24,9 @@ function summary(e: TimelineEvent): string | null {
     parts.push(`${tEnum('category', str(d.category))} · ${tEnum('severity', str(d.severity))}`);
   } else if (e.type === 'complaint.routed') {
     parts.push(str(d.department) ?? t('common.none'));
+  } else if (e.type === 'routing.applied') {
+    const fired = Array.isArray(d.fired) ? d.fired.map((f) => str((f as { ruleId?: unknown }).ruleId)).filter((x): x is string => x !== null) : [];
+    parts.push(t('ev.rulesFired', { version: String(typeof d.version === 'number' ? d.version : '?'), rules: fired.join(', ') || t('common.none') }));
   } else if (e.type === 'complaint.created') {
     parts.push(tEnum('channel', str(d.channel)));
   } else if (e.type === 'sla.at_risk' || e.type === 'sla.breached') {

@@ -98,13 +98,14 @@ describe('complaint intake', () => {
     expect(json<{ error: { code: string } }>(await t.request('GET', `/api/v1/complaints/${c.id}?include=everything`, { token: agent.token })).error.code).toBe('validation_failed');
   });
 
-  it('writes created, classified, routed and sla.started events with lanes in the same transaction', async () => {
+  it('writes created, classified, routed, routing.applied and sla.started events with lanes in the same transaction', async () => {
     const c = json<Complaint>(await create());
     const events = json<{ items: EventItem[] }>(await t.request('GET', `/api/v1/complaints/${c.id}/events`, { token: agent.token })).items;
     expect(events.map((e) => [e.type, e.lane])).toEqual([
       ['complaint.created', 'customer'],
       ['complaint.classified', 'support'],
       ['complaint.routed', 'support'],
+      ['routing.applied', 'support'],
       ['sla.started', 'support'],
     ]);
     expect(events[0]!.actor).toMatchObject({ kind: 'user', id: agent.id, role: 'agent' });
@@ -268,10 +269,11 @@ describe('event timeline order', () => {
       }
       const items = json<{ items: EventItem[] }>(await local.request('GET', `/api/v1/complaints/${c.id}/events`, { token: a.token })).items;
       const ids = items.map((e) => Number(e.id));
-      expect(ids.length).toBe(12);
+      // created, classified, routed, routing.applied, sla.started, then the 8 notes
+      expect(ids.length).toBe(13);
       expect(ids).toEqual([...ids].sort((x, y) => x - y));
-      expect(items[4]!.actor).toMatchObject({ kind: 'user', id: a.id });
-      expect(typeof (items[4]!.actor as { name?: unknown }).name).toBe('string');
+      expect(items[5]!.actor).toMatchObject({ kind: 'user', id: a.id });
+      expect(typeof (items[5]!.actor as { name?: unknown }).name).toBe('string');
     } finally {
       await local.stop();
     }

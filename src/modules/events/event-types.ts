@@ -4,6 +4,7 @@ import { ESCALATION_EVENT_LANES, ESCALATION_EVENTS } from '../escalation/escalat
 import { APPROVAL_EVENT_LANES, APPROVAL_EVENTS } from '../approvals/approval-events.js';
 import { HANDOFF_EVENT_LANES, HANDOFF_EVENTS } from '../handoffs/handoff-events.js';
 import { SURVEY_EVENT_LANES, SURVEY_EVENTS } from '../surveys/survey-events.js';
+import { ROUTING_EVENT_LANES, ROUTING_EVENTS } from '../routing/routing-events.js';
 
 export const LANES = ['evidence', 'customer', 'frontstage', 'backstage', 'support'] as const;
 export type Lane = (typeof LANES)[number];
@@ -75,6 +76,7 @@ export const EVENT_PAYLOADS = {
   ...APPROVAL_EVENTS,
   ...HANDOFF_EVENTS,
   ...SURVEY_EVENTS,
+  ...ROUTING_EVENTS,
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;
@@ -88,6 +90,7 @@ const FIXED_LANE: Partial<Record<EventType, Lane>> = {
   ...APPROVAL_EVENT_LANES,
   ...HANDOFF_EVENT_LANES,
   ...SURVEY_EVENT_LANES,
+  ...ROUTING_EVENT_LANES,
   'complaint.created': 'customer',
   'message.customer': 'customer',
   'message.public_reply': 'frontstage',

@@ -14,6 +14,7 @@ import { categoryDepartment, requireCategory } from '../../taxonomy/category-loo
 import { decideIntake, NEEDS_TRIAGE_TAG } from '../intake/decide-intake.js';
 import { recordIntakeLinks } from '../../repeats/record-intake-links.js';
 import { getComplaint } from '../queries/get-complaint.js';
+import { decideRouting, routingEvents } from '../../routing/apply-routing.js';
 import type { ComplaintDto } from '../complaint-row.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -37,15 +38,17 @@ async function resolveCustomer(tx: Queryable, p: Principal, input: CreateComplai
   return { id: customer.id, tier: customer.tier };
 }
 
-async function resolveOrderId(tx: Queryable, customerId: string, ref: string | undefined): Promise<string | null> {
+type IntakeOrder = { id: string; status: string; merchant: string | null };
+
+async function resolveOrder(tx: Queryable, customerId: string, ref: string | undefined): Promise<IntakeOrder | null> {
   if (!ref) return null;
-  const [row] = await tx.query<{ id: string; customer_id: string }>(
-    `select id, customer_id from orders where ${UUID.test(ref) ? 'id = $1::uuid' : 'number = $1'}`,
+  const [row] = await tx.query<IntakeOrder & { customer_id: string }>(
+    `select id, customer_id, status, merchant from orders where ${UUID.test(ref) ? 'id = $1::uuid' : 'number = $1'}`,
     [ref],
   );
   // Another customer's order is reported exactly like a missing one.
   if (!row || row.customer_id !== customerId) throw invalid('body.orderId', 'No such order for this customer.');
-  return row.id;
+  return { id: row.id, status: row.status, merchant: row.merchant };
 }
 
 function requestHash(input: CreateComplaintInput): string {
@@ -94,12 +97,21 @@ export async function createComplaint(
     if (input.category) await requireCategory(tx, input.category, 'body.category');
     const customer = await resolveCustomer(tx, p, input, now);
     const customerId = customer.id;
-    const orderId = await resolveOrderId(tx, customerId, input.orderId);
+    const order = await resolveOrder(tx, customerId, input.orderId);
+    const orderId = order?.id ?? null;
     const windowDays = ctx.config.REPEAT_WINDOW_DAYS;
     const decision = await decideIntake(tx, input, customer, orderId, now, windowDays);
-    const { category, severity } = decision;
-    const departmentCode = (await categoryDepartment(tx, category)) ?? DEFAULT_DEPARTMENT.other;
-    const [dept] = await tx.query<{ id: string }>('select id from departments where code = $1', [departmentCode]);
+    const { category } = decision;
+    const baseTags = decision.needsTriage ? [...new Set([...(input.tags ?? []), NEEDS_TRIAGE_TAG])] : (input.tags ?? []);
+    // Routing rules after classification and before the SLA clocks: a raised severity sets the due times.
+    const routing = await decideRouting(tx, {
+      category, severity: decision.severity, channel: input.channel, customerTier: customer.tier,
+      merchant: order?.merchant ?? null, amount: input.amount ?? null, orderStatus: order?.status ?? null,
+      text: `${input.subject}\n${input.description}`, emotion: decision.emotion ?? null, tags: baseTags,
+      // an admin-added category names its own department
+      department: (await categoryDepartment(tx, category)) ?? DEFAULT_DEPARTMENT.other, team: null, at: now,
+    }, now);
+    const severity = routing.severity;
     const policy = await loadPolicy(tx, severity);
     const due = dueTimes(policy, calendarOf(policy), now, 0);
     const sla = {
@@ -118,15 +130,16 @@ export async function createComplaint(
        insert into complaints (id, number, customer_id, order_id, channel, subject, description, category, severity,
          status, department_id, amount_claimed, currency, tags, sla_started_at, first_response_due_at,
          first_response_at_risk_at, resolution_due_at, resolution_at_risk_at, sla_urgent_at, sla_next_check_at,
-         created_at, updated_at, repeat_of_id)
+         created_at, updated_at, repeat_of_id, assignee_id, team)
        select $1, 'C-' || $2 || '-' || case when seq.n < 1000000 then lpad(seq.n::text, 6, '0') else seq.n::text end,
-         $3, $4, $5, $6, $7, $8, $9, 'new', $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $14, $14, $21
+         $3, $4, $5, $6, $7, $8, $9, 'new', $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $14, $14, $21, $22, $23
        from seq returning number`,
       [
         id, String(now.getUTCFullYear()), customerId, orderId, input.channel, input.subject, input.description,
-        category, severity, dept?.id ?? null, input.amount ?? null, input.amount !== undefined ? (input.currency ?? 'CNY') : null,
-        decision.needsTriage ? [...new Set([...(input.tags ?? []), NEEDS_TRIAGE_TAG])] : (input.tags ?? []), now, due.first_response_due_at, due.first_response_at_risk_at, due.resolution_due_at,
+        category, severity, routing.departmentId, input.amount ?? null, input.amount !== undefined ? (input.currency ?? 'CNY') : null,
+        routing.outcome.tags, now, due.first_response_due_at, due.first_response_at_risk_at, due.resolution_due_at,
         due.resolution_at_risk_at, sla_urgent_at, sla_next_check_at, decision.repeat?.id ?? null,
+        routing.assignee?.userId ?? null, routing.outcome.team,
       ],
     );
     const base = { complaintId: id, at: now };
@@ -145,10 +158,7 @@ export async function createComplaint(
           needsTriage: decision.needsTriage,
         },
       },
-      {
-        ...base, type: 'complaint.routed', actor: SYSTEM_ACTOR,
-        data: { department: dept ? departmentCode : null, reason: dept ? `default department for ${category}` : `department ${departmentCode} does not exist` },
-      },
+      ...(await routingEvents(tx, id, routing, now)),
       {
         ...base, type: 'sla.started', actor: SYSTEM_ACTOR,
         data: { cycle: 1, severity, firstResponseDueAt: due.first_response_due_at.toISOString(), resolutionDueAt: due.resolution_due_at.toISOString() },
