@@ -10,6 +10,9 @@ import { classifyRoutes } from '../modules/triage/classify-routes.js';
 import { notificationRoutes } from '../modules/escalation/notification-routes.js';
 import { slaRoutes } from '../modules/sla/sla-routes.js';
 import { userRoutes } from '../modules/users/user-routes.js';
+import { attachmentRoutes } from '../modules/attachments/attachment-routes.js';
+import { portalAuthRoutes } from '../modules/portal/auth/portal-auth-routes.js';
+import { portalRoutes } from '../modules/portal/portal-routes.js';
 import type { AnyRoute } from './define-route.js';
 
 /** Every API route, in the order the OpenAPI document lists them. */
@@ -26,4 +29,7 @@ export const allRoutes: AnyRoute[] = [
   ...repeatRoutes,
   ...classifyRoutes,
   ...notificationRoutes,
+  ...portalAuthRoutes,
+  ...portalRoutes,
+  ...attachmentRoutes,
 ] as AnyRoute[];
