@@ -160,6 +160,13 @@ describe('service hall API', () => {
     expect(clear.category).toEqual({ code: 'product_quality', name: '产品质量' });
     expect(clear.articles).toEqual([]);
   });
+
+  it('records a deflection when self-service answered the question', async () => {
+    const res = await t.request('POST', '/api/v1/portal/deflections', { token: alice.token, body: { articleId: 'kb-42', category: 'logistics', text: '快递' } });
+    expect(res.statusCode, res.body).toBe(201);
+    const rows = await t.db.query<{ article_id: string; customer_id: string }>('select article_id, customer_id from portal_deflections');
+    expect(rows).toEqual([{ article_id: 'kb-42', customer_id: alice.id }]);
+  });
 });
 
 describe('attachments', () => {
