@@ -38,10 +38,7 @@ export const portalRoutes = [
     method: 'GET', url: '/api/v1/portal/complaints/:ref', tag: 'portal', auth: 'required',
     summary: "Progress page (customer): visible steps with times, next step, the SLA promise, public messages only",
     params: refParams, query: localeQuery,
-    async handler({ ctx, principal, params, query }) {
-      const p = requireCustomer(principal);
-      return getProgress(ctx, p, params.ref, await localeOf(ctx.db, p.customerId, query.locale));
-    },
+    handler: ({ ctx, principal, params, query }) => getProgress(ctx, requireCustomer(principal), params.ref, query.locale),
   }),
   defineRoute({
     method: 'POST', url: '/api/v1/portal/complaints', tag: 'portal', auth: 'required',

@@ -25,6 +25,7 @@ export interface OwnComplaintRow {
   department_code: string | null;
   department_name: string | null;
   department_name_zh: string | null;
+  customer_locale: string;
 }
 
 /** A complaint by number or id, only when it is this customer's: anyone else's is simply not found. */
@@ -35,8 +36,9 @@ export async function findOwnComplaint(db: Queryable, customerId: string, ref: s
     `select c.id, c.number, c.subject, c.description, c.status, c.category, c.channel, c.first_response_at,
             c.first_response_due_at, c.resolution_due_at, c.resolved_at, c.closed_at, c.sla_paused_at,
             c.created_at, c.updated_at, o.number as order_number,
-            d.code as department_code, d.name as department_name, d.name_zh as department_name_zh
+            d.code as department_code, d.name as department_name, d.name_zh as department_name_zh, cu.locale as customer_locale
        from complaints c
+       join customers cu on cu.id = c.customer_id
        left join orders o on o.id = c.order_id
        left join departments d on d.id = c.department_id
       where ${by} and c.customer_id = $2`,

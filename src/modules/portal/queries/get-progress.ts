@@ -3,7 +3,7 @@ import { surveyUrl } from '../../surveys/survey-link.js';
 import { complaintAttachments } from '../../attachments/attachment-store.js';
 import type { CustomerPrincipal } from '../customer-principal.js';
 import { departmentsByCode } from '../departments-by-code.js';
-import type { PortalLocale } from '../portal-locale.js';
+import { asPortalLocale, type PortalLocale } from '../portal-locale.js';
 import { customerSteps, nextStepText, STEP_EVENT_TYPES } from '../progress-steps.js';
 import { customerPromise } from '../promise.js';
 import { findOwnComplaint } from './find-own-complaint.js';
@@ -44,9 +44,10 @@ function openSurvey(ctx: AppContext, events: readonly EventRow[], now: Date): { 
  * (never internal notes), files, what happens next and what we promised. Staff-only events
  * are not even read: the query names the step types.
  */
-export async function getProgress(ctx: AppContext, p: CustomerPrincipal, ref: string, locale: PortalLocale) {
+export async function getProgress(ctx: AppContext, p: CustomerPrincipal, ref: string, asked: PortalLocale | undefined) {
   const now = ctx.clock.now();
   const c = await findOwnComplaint(ctx.db, p.customerId, ref);
+  const locale = asked ?? asPortalLocale(c.customer_locale);
   const [events, messages, files, names] = await Promise.all([
     ctx.db.query<EventRow>(
       'select type, at, data from complaint_events where complaint_id = $1 and type = any($2::text[]) order by at, id',
@@ -66,6 +67,7 @@ export async function getProgress(ctx: AppContext, p: CustomerPrincipal, ref: st
   const steps = customerSteps(events.filter((e) => e.type !== 'survey.requested' && e.type !== 'survey.answered'), names, locale);
   const fileRef = (f: (typeof files)[number]) => ({ id: f.id, name: f.name, contentType: f.contentType, size: f.size });
   return {
+    locale,
     id: c.id,
     number: c.number,
     subject: c.subject,
