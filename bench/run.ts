@@ -2,7 +2,7 @@
  * `npm run bench`: intake next to its ceiling, and read latencies on a generated database,
  * on PostgreSQL and on PGlite. stdout: one JSON figure per line; stderr: progress.
  *
- * Env: BENCH_ONLY (intake,latency,routing), BENCH_ROUTING_RULES (intake with N extra routing rules active), BENCH_DATABASES (postgres,pglite), BENCH_DATABASE_URL
+ * Env: BENCH_ONLY (intake,latency,routing,portal), BENCH_ROUTING_RULES (intake with N extra routing rules active), BENCH_DATABASES (postgres,pglite), BENCH_DATABASE_URL
  * (a disposable database, name must contain "bench"; default postgres://root@127.0.0.1:5432/loopdesk_bench,
  * intake uses <name>_intake), BENCH_SECONDS (15), BENCH_WARMUP_SECONDS (3), BENCH_CONNECTIONS (50),
  * BENCH_COMPLAINTS (PostgreSQL scale, 1000000), BENCH_PGLITE_COMPLAINTS (PGlite scale, 250000),
@@ -17,6 +17,7 @@ import {
 import { generateData, type GenerateResult } from './generate-data.js';
 import { emitAll, runIntake } from './intake.js';
 import { runLatency, sampleTargets, type LatencyTargets } from './latency.js';
+import { runPortalLatency, samplePortalTargets } from './portal-latency.js';
 import { emit, progress, round, type Figure } from './report.js';
 import { runRouting } from './routing.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
@@ -38,7 +39,7 @@ function listEnv(name: string, all: readonly string[]): Set<string> {
   return new Set(chosen);
 }
 
-const only = listEnv('BENCH_ONLY', ['intake', 'latency', 'routing']);
+const only = listEnv('BENCH_ONLY', ['intake', 'latency', 'routing', 'portal']);
 const databases = listEnv('BENCH_DATABASES', ['postgres', 'pglite']) as Set<Kind>;
 const reuse = process.env.BENCH_REUSE === '1';
 
@@ -118,6 +119,29 @@ async function latency(kind: Kind): Promise<void> {
   emitAll(figures);
 }
 
+/** Service hall pages (first screen, progress) as customers, on the same generated database. */
+async function portal(kind: Kind): Promise<void> {
+  const complaints = kind === 'postgres' ? intEnv('BENCH_COMPLAINTS', 1_000_000) : intEnv('BENCH_PGLITE_COMPLAINTS', 250_000);
+  const where: Where = kind === 'postgres' ? { databaseUrl: benchDatabaseUrl() } : { dataDir: pgliteDir(`latency-${complaints}`) };
+  await generated(kind, complaints, where);
+  const db = await openBenchDatabase(where);
+  let targets;
+  try {
+    targets = await samplePortalTargets(db);
+  } finally {
+    await db.close();
+  }
+  const figures = await withServer(where, (server) =>
+    runPortalLatency(server, targets, {
+      database: kind,
+      complaints,
+      requests: intEnv('BENCH_REQUESTS', 300),
+      warmup: intEnv('BENCH_WARMUP_REQUESTS', 30),
+    }),
+  );
+  emitAll(figures);
+}
+
 function machine(when: string): void {
   const [one, five] = os.loadavg();
   emit({ name: `machine.loadavg_1m.${when}`, value: round(one ?? 0, 2), unit: 'load', cpus: os.cpus().length, loadavg5m: round(five ?? 0, 2), totalMemMb: Math.round(os.totalmem() / 2 ** 20) });
@@ -134,6 +158,7 @@ async function main(): Promise<void> {
   for (const kind of ['postgres', 'pglite'] as const) {
     if (!databases.has(kind)) continue;
     if (only.has('latency')) await latency(kind);
+    if (only.has('portal')) await portal(kind);
   }
   machine('end');
 }

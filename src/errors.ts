@@ -29,6 +29,11 @@ export const ERROR_CATALOGUE = {
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   unsupported_media_type: { status: 415, message: 'Send JSON with Content-Type: application/json.' },
   rate_limited: { status: 429, message: 'Too many attempts; wait and try again.' },
+  invalid_code: { status: 401, message: 'The sign-in code is wrong or no longer valid; request a new one.' },
+  code_expired: { status: 401, message: 'The sign-in code has expired; request a new one.' },
+  attachment_type_mismatch: { status: 422, message: 'The file content does not match its name or declared type.' },
+  attachment_type_not_allowed: { status: 422, message: 'Only PNG, JPEG, GIF, WebP images and PDF documents are accepted.' },
+  too_many_attachments: { status: 422, message: 'Too many attachments.' },
   internal: { status: 500, message: 'Something went wrong on our side.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -15,6 +15,7 @@ import { parseInput } from './validation.js';
 import { allRoutes } from './routes.js';
 import { LiveHub } from '../realtime/live-hub.js';
 import { registerLiveRoute } from '../realtime/live-route.js';
+import { registerBinaryBodies } from '../modules/attachments/binary-body.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -109,6 +110,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; extraR
   app.setErrorHandler((err, req, reply) => sendError(err, req, reply));
   // JSON only: a text/plain body would otherwise reach validation as a string (422, not 415).
   app.removeContentTypeParser('text/plain');
+  // File uploads (service hall attachments) arrive as raw bytes.
+  registerBinaryBodies(app);
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || req.method !== 'GET' || !fs.existsSync(WEB_DIST)) {
       void reply.code(404).send(errorBody('route_not_found', `No route ${req.method} ${req.url.split('?')[0]}.`));

@@ -15,6 +15,9 @@ import { workspaceRoutes } from '../modules/workspace/routes.js';
 import { surveyRoutes } from '../modules/surveys/survey-routes.js';
 import { categoryRoutes } from '../modules/taxonomy/category-routes.js';
 import { trainingRoutes } from '../modules/training/training-routes.js';
+import { attachmentRoutes } from '../modules/attachments/attachment-routes.js';
+import { portalAuthRoutes } from '../modules/portal/auth/portal-auth-routes.js';
+import { portalRoutes } from '../modules/portal/portal-routes.js';
 import type { AnyRoute } from './define-route.js';
 
 /** Every API route, in the order the OpenAPI document lists them. */
@@ -36,4 +39,7 @@ export const allRoutes: AnyRoute[] = [
   ...trainingRoutes,
   ...categoryRoutes,
   ...routingRoutes,
+  ...portalAuthRoutes,
+  ...portalRoutes,
+  ...attachmentRoutes,
 ] as AnyRoute[];
