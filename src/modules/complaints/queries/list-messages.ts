@@ -11,6 +11,8 @@ interface MessageRow {
   author_name: string | null;
   body: string;
   attachments: unknown[];
+  /** Channel details: email headers, call direction/duration/outcome, webhook source. */
+  metadata: Record<string, unknown> | null;
   created_at: Date;
 }
 
@@ -29,6 +31,7 @@ function toApi(r: MessageRow) {
     author: { kind: r.author_kind, id: r.author_id, name: r.author_name },
     body: r.body,
     attachments: r.attachments,
+    metadata: r.metadata ?? {},
     createdAt: r.created_at.toISOString(),
   };
 }
