@@ -10,6 +10,11 @@ import { classifyRoutes } from '../modules/triage/classify-routes.js';
 import { notificationRoutes } from '../modules/escalation/notification-routes.js';
 import { slaRoutes } from '../modules/sla/sla-routes.js';
 import { userRoutes } from '../modules/users/user-routes.js';
+import { attachmentRoutes } from '../modules/channels/attachments/attachment-routes.js';
+import { inboundEmailRoutes } from '../modules/channels/email/inbound-email-routes.js';
+import { callRoutes } from '../modules/channels/phone/call-routes.js';
+import { webhookIntakeRoutes } from '../modules/channels/webhook/webhook-routes.js';
+import { webhookSourceRoutes } from '../modules/channels/webhook/webhook-sources.js';
 import type { AnyRoute } from './define-route.js';
 
 /** Every API route, in the order the OpenAPI document lists them. */
@@ -26,4 +31,9 @@ export const allRoutes: AnyRoute[] = [
   ...repeatRoutes,
   ...classifyRoutes,
   ...notificationRoutes,
+  ...callRoutes,
+  ...attachmentRoutes,
+  ...webhookIntakeRoutes,
+  ...webhookSourceRoutes,
+  ...inboundEmailRoutes,
 ] as AnyRoute[];

@@ -48,6 +48,8 @@ create table attachments (
   complaint_id uuid not null references complaints(id),
   message_id uuid references messages(id),
   inbound_email_id uuid references inbound_emails(id),
+  -- order within its message, as the sender attached them
+  position int not null default 0,
   file_name text not null,
   declared_type text not null,
   detected_type text,

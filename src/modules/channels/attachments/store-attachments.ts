@@ -57,13 +57,13 @@ export async function storeAttachments(
     const stored = reason === null;
     const [row] = await tx.query<{ id: string }>(
       `insert into attachments (complaint_id, message_id, inbound_email_id, file_name, declared_type, detected_type, size, sha256,
-         status, reject_reason, content, created_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, decode($11, 'base64'), $12) returning id`,
+         status, reject_reason, content, created_at, position)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, decode($11, 'base64'), $12, $13) returning id`,
       [
         where.complaintId, where.messageId, where.inboundEmailId, name, declared, detected, f.content.length,
         createHash('sha256').update(f.content).digest('hex'), stored ? 'stored' : 'rejected', reason,
         // bytea goes as base64 text: the one encoding both drivers pass through unchanged.
-        stored ? f.content.toString('base64') : null, now,
+        stored ? f.content.toString('base64') : null, now, i,
       ],
     );
     out.push({ id: row!.id, name, contentType: detected ?? declared, size: f.content.length, status: stored ? 'stored' : 'rejected', reason });
