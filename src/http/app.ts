@@ -80,7 +80,7 @@ function register(app: FastifyInstance, ctx: AppContext, route: AnyRoute) {
     const json = scope.getDefaultJsonParser('error', 'error');
     scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
       rawBodies.set(req, body as Buffer);
-      json(req, (body as Buffer).toString('utf8'), done);
+      void json(req, (body as Buffer).toString('utf8'), done);
     });
     addRoute(scope, ctx, route);
   });

@@ -14,13 +14,14 @@ const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(64, 32)]);
 let t: TestApp;
 let admin: { token: string };
 let agent: { token: string };
-let mailer: nodemailer.Transporter;
+const smtpClient = (port: number) => nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+let mailer: ReturnType<typeof smtpClient>;
 
 beforeAll(async () => {
   t = await createTestApp({ config: { INBOUND_SMTP_PORT: '0' } });
   admin = await t.user('admin');
   agent = await t.user('agent');
-  mailer = nodemailer.createTransport({ host: '127.0.0.1', port: t.server.smtp!.port, secure: false, ignoreTLS: true });
+  mailer = smtpClient(t.server.smtp!.port);
 });
 afterAll(async () => {
   mailer?.close();
@@ -104,6 +105,7 @@ describe('inbound email through the real SMTP listener', () => {
 
   it('a redelivered message (same Message-ID) is stored but not applied twice', async () => {
     const before = (await messages(first.complaintId)).length;
+    t.clock.advance(1000); // the redelivery arrives later: its row sorts after the first
     const info = await mailer.sendMail({
       from: 'alice@example.com', to: 'support@loopdesk.local', subject: `Re: your case [${first.number}]`,
       text: 'Any news?', messageId: '<reply-2@example.com>',
@@ -167,13 +169,13 @@ describe('inbound email through the real SMTP listener', () => {
   });
 
   it('refuses mail over the size limit (30 MB) with 552 and stores nothing', async () => {
-    const [{ n: before }] = await t.db.query<{ n: number }>('select count(*)::int as n from inbound_emails');
+    const { n: before } = (await t.db.query<{ n: number }>('select count(*)::int as n from inbound_emails'))[0]!;
     const err = await mailer.sendMail({
       from: 'alice@example.com', to: 'support@loopdesk.local', subject: 'huge', text: 'big file',
       attachments: [{ filename: 'big.pdf', content: Buffer.concat([PDF, Buffer.alloc(30 * 1024 * 1024, 65)]) }],
     }).then(() => null, (e: { responseCode?: number }) => e);
     expect(err?.responseCode).toBe(552);
-    const [{ n: after }] = await t.db.query<{ n: number }>('select count(*)::int as n from inbound_emails');
+    const { n: after } = (await t.db.query<{ n: number }>('select count(*)::int as n from inbound_emails'))[0]!;
     expect(after).toBe(before);
   }, 60_000);
 

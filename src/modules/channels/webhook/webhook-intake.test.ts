@@ -114,7 +114,7 @@ describe('one customer across channels', () => {
     const hook = json<Answer>(await post('shopmall', {
       messageId: 'sm-3001', customer: { externalId: 'shopmall:u-900', name: 'Chen Jie', phone: '+86 138-0013-8000' }, text: 'My refund has not arrived after 20 days.',
     }));
-    const [{ customer_id: viaHook }] = await t.db.query<{ customer_id: string }>('select customer_id from complaints where id = $1', [hook.complaintId]);
+    const { customer_id: viaHook } = (await t.db.query<{ customer_id: string }>('select customer_id from complaints where id = $1', [hook.complaintId]))[0]!;
 
     // The web form / API with the same phone written differently.
     const api = await t.request('POST', '/api/v1/complaints', { token: agent.token, body: {
@@ -123,12 +123,12 @@ describe('one customer across channels', () => {
     expect(api.statusCode).toBe(201);
     const viaApi = json<{ id: string; channel: string }>(api);
     expect(viaApi.channel).toBe('phone');
-    const [{ customer_id: apiCustomer }] = await t.db.query<{ customer_id: string }>('select customer_id from complaints where id = $1', [viaApi.id]);
+    const { customer_id: apiCustomer } = (await t.db.query<{ customer_id: string }>('select customer_id from complaints where id = $1', [viaApi.id]))[0]!;
     expect(apiCustomer).toBe(viaHook);
 
     // The partner, by external id only.
     const again = json<Answer>(await post('shopmall', { messageId: 'sm-3002', customer: { externalId: 'shopmall:u-900' }, text: 'Also the invoice is wrong.' }));
-    const [{ customer_id: viaExternal }] = await t.db.query<{ customer_id: string }>('select customer_id from complaints where id = $1', [again.complaintId]);
+    const { customer_id: viaExternal } = (await t.db.query<{ customer_id: string }>('select customer_id from complaints where id = $1', [again.complaintId]))[0]!;
     expect(viaExternal).toBe(viaHook);
 
     // Email: Bob from the first webhook writes in, address in another case.
@@ -139,7 +139,7 @@ describe('one customer across channels', () => {
       `select c.customer_id, cu.external_id from inbound_emails i join complaints c on c.id = i.complaint_id join customers cu on cu.id = c.customer_id
         where i.message_id_header = '<bob-1@example.com>'`);
     expect(mail!.external_id).toBe('shopmall:u-77');
-    const [{ n }] = await t.db.query<{ n: number }>(`select count(*)::int as n from customers where lower(email) = 'bob@example.com'`);
+    const { n } = (await t.db.query<{ n: number }>(`select count(*)::int as n from customers where lower(email) = 'bob@example.com'`))[0]!;
     expect(n).toBe(1);
     // The customers API finds the record by any of the keys.
     const byPhone = json<{ items: Array<{ id: string }> }>(await t.request('GET', `/api/v1/customers?phone=${encodeURIComponent('+86 13800138000')}`, { token: agent.token }));
@@ -156,11 +156,13 @@ describe('phone calls', () => {
       direction: 'inbound', notes: 'Customer says the charge appeared twice on 3 March.', durationSeconds: 312, outcome: 'callback_promised',
     } });
     expect(inbound.statusCode, inbound.body).toBe(201);
+    t.clock.advance(60_000); // calls logged one after another
     expect(json<Msg>(inbound)).toMatchObject({ kind: 'customer', channel: 'phone', metadata: { call: { direction: 'inbound', durationSeconds: 312, outcome: 'callback_promised' } } });
     const outbound = json<Msg>(await t.request('POST', `/api/v1/complaints/${created.id}/calls`, { token: agent.token, body: {
       direction: 'outbound', notes: 'Explained the refund of the second charge.', durationSeconds: 120, outcome: 'resolved',
     } }));
     expect(outbound).toMatchObject({ kind: 'public_reply', channel: 'phone' });
+    t.clock.advance(60_000);
     const missed = json<Msg>(await t.request('POST', `/api/v1/complaints/${created.id}/calls`, { token: agent.token, body: {
       direction: 'outbound', notes: 'No answer.', durationSeconds: 0, outcome: 'no_answer',
     } }));
