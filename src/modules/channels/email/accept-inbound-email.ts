@@ -10,7 +10,7 @@ import { processInboundEmail, type ProcessOutcome } from './process-inbound-emai
 export async function acceptInboundEmail(ctx: AppContext, mail: ReceivedEmail): Promise<{ id: string; outcome: ProcessOutcome | null }> {
   const id = await storeInboundEmail(ctx.db, mail, ctx.clock.now());
   try {
-    return { id, outcome: await processInboundEmail(ctx, id) };
+    return { id, outcome: await processInboundEmail(ctx, id, mail.raw) };
   } catch {
     // Only the failure bookkeeping itself can land here; the row stays 'received' and the sweep retries it.
     return { id, outcome: null };

@@ -46,8 +46,9 @@ const withoutTokens = (subject: string) => subject.replace(/\s*\[C-\d{4}-\d{6,}\
  * `email.received` event, in one transaction. A mail that cannot be used (unparseable, no
  * sender) is marked failed: a dead letter admins can read and retry; its raw bytes stay.
  */
-export async function processInboundEmail(ctx: AppContext, inboundId: string): Promise<ProcessOutcome> {
-  const stored = await loadRaw(ctx.db, inboundId);
+export async function processInboundEmail(ctx: AppContext, inboundId: string, justStored?: Buffer): Promise<ProcessOutcome> {
+  // The listener passes the bytes it has just stored; the sweep and retries read them back.
+  const stored = justStored ? { raw: justStored, status: 'received' } : await loadRaw(ctx.db, inboundId);
   if (!stored || stored.status !== 'received') return { status: 'skipped' };
   let mail: InboundMail | null = null;
   try {
