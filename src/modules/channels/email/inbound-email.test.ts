@@ -3,6 +3,8 @@ import nodemailer from 'nodemailer';
 import { createTestApp, json, type TestApp } from '../../../test/test-app.js';
 import { acceptInboundEmail } from './accept-inbound-email.js';
 import { parseImapUrl } from './imap-poller.js';
+import { storeInboundEmail } from './inbound-email-store.js';
+import { runInboundEmailSweep } from './inbound-email-sweep.js';
 
 type Msg = { id: string; kind: string; channel: string; body: string; attachments: Array<Record<string, unknown>>; metadata: Record<string, unknown> };
 type Complaint = { id: string; number: string; channel: string; status: string; customer: { id: string } | string; customerId?: string; subject: string };
@@ -22,7 +24,7 @@ beforeAll(async () => {
   admin = await t.user('admin');
   agent = await t.user('agent');
   mailer = smtpClient(t.server.smtp!.port);
-});
+}, 180_000); // a fresh database and migrations: slow on a loaded machine
 afterAll(async () => {
   mailer?.close();
   await t.stop();
@@ -168,6 +170,21 @@ describe('inbound email through the real SMTP listener', () => {
     expect(ev.data).toMatchObject({ attachments: 1, rejectedAttachments: 2 });
   });
 
+  it('an attachment over 10 MB in a mail under the limit is recorded as too large; the message is kept', async () => {
+    await mailer.sendMail({
+      from: 'alice@example.com', to: 'support@loopdesk.local', subject: `Scan [${first.number}]`, text: 'Full scan attached.',
+      messageId: '<big-attach-1@example.com>',
+      attachments: [{ filename: 'scan.pdf', content: Buffer.concat([PDF, Buffer.alloc(11 * 1024 * 1024, 32)]), contentType: 'application/pdf' }],
+    });
+    const [row] = await inboundByMessageId('<big-attach-1@example.com>');
+    expect(row!.status).toBe('processed');
+    const msg = (await messages(first.complaintId)).find((m) => m.id === row!.messageId)!;
+    expect(msg.body).toBe('Full scan attached.');
+    expect(msg.attachments).toMatchObject([{ name: 'scan.pdf', status: 'rejected', reason: 'too_large' }]);
+    const [stored] = await t.db.query<{ has_content: boolean }>('select content is not null as has_content from attachments where message_id = $1', [row!.messageId]);
+    expect(stored!.has_content).toBe(false);
+  }, 60_000);
+
   it('refuses mail over the size limit (30 MB) with 552 and stores nothing', async () => {
     const { n: before } = (await t.db.query<{ n: number }>('select count(*)::int as n from inbound_emails'))[0]!;
     const err = await mailer.sendMail({
@@ -237,6 +254,19 @@ describe('the pipeline entry the IMAP poller calls', () => {
     // Polled twice (e.g. the \Seen flag was not set before a crash): deduplicated.
     const again = await acceptInboundEmail(t.server.ctx, { raw, transport: 'imap', envelopeFrom: null, envelopeTo: [], remoteAddress: null });
     expect(again.outcome).toMatchObject({ status: 'duplicate' });
+  });
+
+  it('the sweep finishes mail that was stored but never processed (e.g. the process stopped in between); HTML-only mail becomes text', async () => {
+    const raw = Buffer.from('From: dan@example.net\r\nTo: support@loopdesk.local\r\nSubject: Rude courier\r\nMessage-ID: <orphan-1@example.net>\r\nContent-Type: text/html\r\n\r\n<p>The courier <b>shouted</b> at me.</p><script>alert(1)</script>\r\n');
+    const id = await storeInboundEmail(t.db, { raw, transport: 'smtp', envelopeFrom: null, envelopeTo: [], remoteAddress: null }, t.clock.now());
+    expect(await runInboundEmailSweep(t.server.ctx)).toBe(0); // still in its grace period: the listener may be working on it
+    t.clock.advance(3 * 60_000);
+    expect(await runInboundEmailSweep(t.server.ctx)).toBe(1);
+    const [row] = await t.db.query<{ status: string; complaint_id: string }>('select status, complaint_id from inbound_emails where id = $1', [id]);
+    expect(row!.status).toBe('processed');
+    const [c] = await t.db.query<{ description: string }>('select description from complaints where id = $1', [row!.complaint_id]);
+    expect(c!.description).toContain('The courier SHOUTED at me.'.replace('SHOUTED', 'shouted'));
+    expect(c!.description).not.toContain('<');
   });
 
   it('reads IMAP_URL', () => {

@@ -15,7 +15,7 @@ beforeAll(async () => {
   t = await createTestApp({ config: { INBOUND_SMTP_PORT: '0' } });
   admin = await t.user('admin');
   agent = await t.user('agent');
-});
+}, 180_000); // a fresh database and migrations: slow on a loaded machine
 afterAll(() => t.stop());
 
 const errorCode = (res: { statusCode: number; body: string }) => `${res.statusCode} ${json<{ error: { code: string } }>(res as never).error.code}`;
