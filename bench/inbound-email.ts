@@ -76,6 +76,8 @@ export async function runInboundEmail(server: ServerProcess, opts: EmailOptions)
   const common = { database: opts.database, connections: opts.connections, seconds: round(seconds, 1), sent, failed };
   return [
     withTarget({ name: `email.${opts.database}.messages_per_second`, value: round(sent / seconds), unit: 'messages/s', ...common }, '>=', 100),
+    // What one core of the server process takes (the machine is shared: the server often gets a fraction of a core).
+    { name: `email.${opts.database}.messages_per_server_core_second`, value: usage.serverCores > 0 ? round(sent / (usage.serverCores * seconds)) : 0, unit: 'messages/core-s', ...common },
     { name: `email.${opts.database}.latency_p50`, value: pct(50), unit: 'ms', ...common },
     { name: `email.${opts.database}.latency_p99`, value: pct(99), unit: 'ms', ...common },
     { name: `email.${opts.database}.failed`, value: failed, unit: 'messages', ...common },
