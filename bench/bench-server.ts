@@ -4,7 +4,7 @@
  * BENCH_SERVER_DATA_DIR (PGlite), plus POST /bench/bare-insert — one bare INSERT into a
  * scratch table, the ceiling intake is compared with. Its own process, so its RSS can be
  * read from /proc and the load generator does not share its event loop.
- * Prints one JSON line {"ready":true,"port","token","pid"} on stdout when listening.
+ * Prints one JSON line {"ready":true,"port","smtpPort","token","pid"} on stdout when listening.
  */
 import { z } from 'zod';
 import { loadConfig } from '../src/config.js';
@@ -39,6 +39,8 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'silent',
     ADMIN_EMAIL: 'admin@bench.loopdesk.test',
     ADMIN_PASSWORD: 'bench-admin-password',
+    // The inbound mail listener on a free port (the email phase sends through it).
+    INBOUND_SMTP_PORT: '0',
   };
   delete env.DATABASE_URL;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
@@ -79,7 +81,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
-  process.stdout.write(`${JSON.stringify({ ready: true, port, token: session.token, pid: process.pid })}\n`);
+  process.stdout.write(`${JSON.stringify({ ready: true, port, smtpPort: server.smtp?.port ?? null, token: session.token, pid: process.pid })}\n`);
 }
 
 main().catch((err: unknown) => {

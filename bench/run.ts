@@ -2,7 +2,7 @@
  * `npm run bench`: intake next to its ceiling, and read latencies on a generated database,
  * on PostgreSQL and on PGlite. stdout: one JSON figure per line; stderr: progress.
  *
- * Env: BENCH_ONLY (intake,latency,routing,portal), BENCH_ROUTING_RULES (intake with N extra routing rules active), BENCH_DATABASES (postgres,pglite), BENCH_DATABASE_URL
+ * Env: BENCH_ONLY (intake,email,latency,routing,portal), BENCH_EMAIL_SECONDS (15), BENCH_EMAIL_CONNECTIONS (10), BENCH_ROUTING_RULES (intake with N extra routing rules active), BENCH_DATABASES (postgres,pglite), BENCH_DATABASE_URL
  * (a disposable database, name must contain "bench"; default postgres://root@127.0.0.1:5432/loopdesk_bench,
  * intake uses <name>_intake), BENCH_SECONDS (15), BENCH_WARMUP_SECONDS (3), BENCH_CONNECTIONS (50),
  * BENCH_COMPLAINTS (PostgreSQL scale, 1000000), BENCH_PGLITE_COMPLAINTS (PGlite scale, 250000),
@@ -16,6 +16,7 @@ import {
 } from './databases.js';
 import { generateData, type GenerateResult } from './generate-data.js';
 import { emitAll, runIntake } from './intake.js';
+import { runInboundEmail } from './inbound-email.js';
 import { runLatency, sampleTargets, type LatencyTargets } from './latency.js';
 import { runPortalLatency, samplePortalTargets } from './portal-latency.js';
 import { emit, progress, round, type Figure } from './report.js';
@@ -39,7 +40,7 @@ function listEnv(name: string, all: readonly string[]): Set<string> {
   return new Set(chosen);
 }
 
-const only = listEnv('BENCH_ONLY', ['intake', 'latency', 'routing', 'portal']);
+const only = listEnv('BENCH_ONLY', ['intake', 'email', 'latency', 'routing', 'portal']);
 const databases = listEnv('BENCH_DATABASES', ['postgres', 'pglite']) as Set<Kind>;
 const reuse = process.env.BENCH_REUSE === '1';
 
@@ -66,6 +67,18 @@ async function intake(kind: Kind): Promise<void> {
       connections: intEnv('BENCH_CONNECTIONS', 50),
     }),
   );
+  emitAll(figures);
+  if ('dataDir' in where) removeDir(where.dataDir);
+}
+
+/** Inbound email through the server's own SMTP listener, on a fresh database. */
+async function email(kind: Kind): Promise<void> {
+  const where: Where = kind === 'postgres' ? { databaseUrl: benchDatabaseUrl('_email') } : { dataDir: pgliteDir('email') };
+  if ('databaseUrl' in where) await recreatePostgresDatabase(where.databaseUrl);
+  else removeDir(where.dataDir);
+  await (await openBenchDatabase(where)).close();
+  const figures = await withServer(where, (server) =>
+    runInboundEmail(server, { database: kind, seconds: intEnv('BENCH_EMAIL_SECONDS', 15), connections: intEnv('BENCH_EMAIL_CONNECTIONS', 10) }));
   emitAll(figures);
   if ('dataDir' in where) removeDir(where.dataDir);
 }
@@ -154,6 +167,7 @@ async function main(): Promise<void> {
   for (const kind of ['postgres', 'pglite'] as const) {
     if (!databases.has(kind)) continue;
     if (only.has('intake')) await intake(kind);
+    if (only.has('email')) await email(kind);
   }
   for (const kind of ['postgres', 'pglite'] as const) {
     if (!databases.has(kind)) continue;

@@ -11,6 +11,8 @@ const ROOT = path.resolve(HERE, '..');
 export interface ServerProcess {
   pid: number;
   baseUrl: string;
+  /** Port of the server's inbound SMTP listener. */
+  smtpPort: number | null;
   token: string;
   /** Resident set size now, in MB (VmRSS), or null once the process is gone. */
   rssMb(): number | null;
@@ -46,11 +48,11 @@ export async function startServerProcess(db: { databaseUrl: string } | { dataDir
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const ready = await new Promise<{ port: number; token: string; pid: number }>((resolve, reject) => {
+  const ready = await new Promise<{ port: number; smtpPort: number | null; token: string; pid: number }>((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stdout });
     lines.on('line', (line) => {
       try {
-        const msg = JSON.parse(line) as { ready?: boolean; port: number; token: string; pid: number };
+        const msg = JSON.parse(line) as { ready?: boolean; port: number; smtpPort: number | null; token: string; pid: number };
         if (msg.ready) resolve(msg);
       } catch {
         process.stderr.write(`[bench-server] ${line}\n`);
@@ -62,6 +64,7 @@ export async function startServerProcess(db: { databaseUrl: string } | { dataDir
   return {
     pid,
     baseUrl: `http://127.0.0.1:${ready.port}`,
+    smtpPort: ready.smtpPort ?? null,
     token: ready.token,
     rssMb: () => statusField(pid, 'VmRSS'),
     peakRssMb: () => statusField(pid, 'VmHWM'),

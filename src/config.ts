@@ -27,6 +27,12 @@ const envSchema = z.object({
   // Inbound email: the SMTP listener's port (unset: no listener). IMAP polling: imaps://user:pass@host/INBOX.
   INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   IMAP_URL: z.string().optional(),
+  IMAP_POLL_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
+  // Inbound mail larger than this is refused at the SMTP level (552) or skipped by the IMAP poller.
+  INBOUND_EMAIL_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
+  // Per attachment and per message; larger or further files are recorded as rejected (the raw mail keeps them).
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1).default(10 * 1024 * 1024),
+  ATTACHMENT_MAX_COUNT: z.coerce.number().int().min(0).max(100).default(10),
   // SMS through an HTTP provider: POST SMS_PROVIDER_URL with SMS_PROVIDER_AUTH as the Authorization header and
   // SMS_BODY_TEMPLATE ({{to}}, {{text}} JSON-escaped). Unset: messages are appended to SMS_LOG_FILE (development).
   SMS_PROVIDER_URL: z.string().url().optional(),

@@ -8,6 +8,8 @@ export const ERROR_CATALOGUE = {
   validation_failed: { status: 422, message: 'The request did not pass validation.' },
   unauthenticated: { status: 401, message: 'Sign in first: send Authorization: Bearer <token>.' },
   invalid_credentials: { status: 401, message: 'Email or password is wrong.' },
+  invalid_signature: { status: 401, message: 'The request signature is missing or does not match.' },
+  stale_signature: { status: 401, message: 'The request timestamp is too old or too far in the future (replay refused).' },
   forbidden: { status: 403, message: 'Your role may not do this.' },
   not_found: { status: 404, message: 'Not found.' },
   route_not_found: { status: 404, message: 'No such route.' },

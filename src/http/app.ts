@@ -71,13 +71,33 @@ function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   void reply.code(500).send(errorBody('internal'));
 }
 
+/** Exact request bytes of routes that verify a signature over them (verifyRawBody). */
+const rawBodies = new WeakMap<FastifyRequest, Buffer>();
+
 function register(app: FastifyInstance, ctx: AppContext, route: AnyRoute) {
+  if (!route.verifyRawBody) {
+    addRoute(app, ctx, route);
+    return;
+  }
+  // An encapsulated scope: its JSON parser (which keeps the raw bytes) applies to this route only.
+  void app.register(async (scope) => {
+    const json = scope.getDefaultJsonParser('error', 'error');
+    scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
+      rawBodies.set(req, body as Buffer);
+      void json(req, (body as Buffer).toString('utf8'), done);
+    });
+    addRoute(scope, ctx, route);
+  });
+}
+
+function addRoute(app: FastifyInstance, ctx: AppContext, route: AnyRoute) {
   app.route({
     method: route.method,
     url: route.url,
     handler: async (req, reply) => {
       const principal = await authenticate(ctx, req);
       if (route.auth === 'required' && !principal) throw new AppError('unauthenticated');
+      if (route.verifyRawBody) await route.verifyRawBody({ req, raw: rawBodies.get(req) ?? Buffer.alloc(0), ctx });
       const params: unknown = parseInput(route.params as ZodType<unknown> | undefined, req.params, 'params');
       const query: unknown = parseInput(route.query as ZodType<unknown> | undefined, req.query, 'query');
       // A route without a body schema ignores whatever body was sent.

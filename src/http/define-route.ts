@@ -27,6 +27,11 @@ interface RouteBase<P, Q, B> {
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
+  /**
+   * Checks the request against its exact bytes (an HMAC signature) before anything is parsed or
+   * validated. The route then gets a JSON parser of its own, scoped to it, that keeps those bytes.
+   */
+  verifyRawBody?: (input: { req: FastifyRequest; raw: Buffer; ctx: AppContext }) => Promise<void>;
   /** For the OpenAPI document; responses are not re-validated at run time. */
   response?: { status: number; schema?: z.ZodType; description?: string };
 }

@@ -18,6 +18,11 @@ import { trainingRoutes } from '../modules/training/training-routes.js';
 import { attachmentRoutes } from '../modules/attachments/attachment-routes.js';
 import { portalAuthRoutes } from '../modules/portal/auth/portal-auth-routes.js';
 import { portalRoutes } from '../modules/portal/portal-routes.js';
+import { attachmentRoutes as channelAttachmentRoutes } from '../modules/channels/attachments/attachment-routes.js';
+import { inboundEmailRoutes } from '../modules/channels/email/inbound-email-routes.js';
+import { callRoutes } from '../modules/channels/phone/call-routes.js';
+import { webhookIntakeRoutes } from '../modules/channels/webhook/webhook-routes.js';
+import { webhookSourceRoutes } from '../modules/channels/webhook/webhook-sources.js';
 import type { AnyRoute } from './define-route.js';
 
 /** Every API route, in the order the OpenAPI document lists them. */
@@ -42,4 +47,9 @@ export const allRoutes: AnyRoute[] = [
   ...portalAuthRoutes,
   ...portalRoutes,
   ...attachmentRoutes,
+  ...callRoutes,
+  ...channelAttachmentRoutes,
+  ...webhookIntakeRoutes,
+  ...webhookSourceRoutes,
+  ...inboundEmailRoutes,
 ] as AnyRoute[];

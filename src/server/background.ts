@@ -1,4 +1,5 @@
 import type { AppContext } from '../http/context.js';
+import { runInboundEmailSweep } from '../modules/channels/email/inbound-email-sweep.js';
 import { runApprovalSweep } from '../modules/approvals/approval-sweep.js';
 import { runHandoffSweep } from '../modules/handoffs/handoff-sweep.js';
 import { runSlaSweep } from '../modules/sla/sla-scheduler.js';
@@ -17,6 +18,7 @@ export const SWEEPS: Array<{ name: string; run: (ctx: AppContext) => Promise<num
   { name: 'surveys', run: runSurveySweep },
   // Not a sweep: follows another instance's model activation (src/modules/training/active-model.ts).
   { name: 'classifier-model', run: (ctx) => syncActiveModel(ctx.db) },
+  { name: 'inbound-email', run: runInboundEmailSweep },
 ];
 
 /** Runs every sweep now (catching up after downtime) and then every `intervalMs`. */

@@ -13,11 +13,15 @@ import { bootstrap } from './bootstrap.js';
 import { loadClassifier } from '../modules/triage/classifier.js';
 import { loadSigningSecret } from '../security/signed-tokens.js';
 import { syncActiveModel } from '../modules/training/active-model.js';
+import { startSmtpListener, type SmtpListener } from '../modules/channels/email/smtp-listener.js';
+import { startImapPoller } from '../modules/channels/email/imap-poller.js';
 
 export interface RunningServer {
   app: FastifyInstance;
   ctx: AppContext;
   url: string;
+  /** The inbound SMTP listener, when INBOUND_SMTP_PORT is set (port 0 picks a free one). */
+  smtp: SmtpListener | null;
   generatedAdminPassword: string | null;
   stop(): Promise<void>;
 }
@@ -40,6 +44,11 @@ export async function startServer(
     const ctx: AppContext = { db, clock: opts.clock ?? systemClock, config, instanceId: randomUUID(), signingSecret };
     const app = await buildApp(ctx, { logger: opts.logger, extraRoutes: opts.extraRoutes });
     const scheduler = opts.scheduler === false ? null : startBackground(ctx, config.SLA_SWEEP_INTERVAL_MS, (msg, err) => app.log.error({ err }, msg));
+    const logError = (msg: string, err?: unknown) => app.log.error({ err }, msg);
+    const smtp = config.INBOUND_SMTP_PORT !== undefined
+      ? await startSmtpListener(ctx, { port: config.INBOUND_SMTP_PORT, host: config.HOST, log: logError })
+      : null;
+    const imap = config.IMAP_URL ? startImapPoller(ctx, config.IMAP_URL, config.IMAP_POLL_INTERVAL_MS, logError) : null;
     let url = '';
     if (opts.listen !== false) {
       await app.listen({ port: config.PORT, host: config.HOST });
@@ -48,8 +57,10 @@ export async function startServer(
       url = `http://${config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST}:${port}`;
     }
     return {
-      app, ctx, url, generatedAdminPassword: boot.generatedPassword,
+      app, ctx, url, smtp, generatedAdminPassword: boot.generatedPassword,
       async stop() {
+        await smtp?.close();
+        await imap?.stop();
         await scheduler?.stop();
         await app.close();
         if (!opts.db) await db.close();

@@ -27,7 +27,12 @@ export function customerToApi(r: CustomerRow) {
   };
 }
 
-export const normalisePhone = (p: string) => p.replace(/[\s()-]/g, '');
+/**
+ * One spelling per phone number so a customer is found again whichever channel gave it:
+ * separators dropped and the international "00" prefix written as "+" (E.164-like; numbers
+ * without a country code stay as given, since we cannot guess the country).
+ */
+export const normalisePhone = (p: string) => p.trim().replace(/[\s().-]/g, '').replace(/^00(?=[1-9])/, '+');
 
 export async function insertCustomer(tx: Queryable, c: CustomerInput, now: Date): Promise<CustomerRow> {
   const [row] = await tx.query<CustomerRow>(
@@ -36,32 +41,4 @@ export async function insertCustomer(tx: Queryable, c: CustomerInput, now: Date)
     [c.name, c.email ?? null, c.phone ? normalisePhone(c.phone) : null, c.locale ?? 'zh-CN', c.tier ?? 'normal', c.externalId ?? null, now],
   );
   return row!;
-}
-
-/**
- * An inline customer on a complaint is matched by email, then by phone, else created.
- * The unique email index settles a race between two first complaints from one address.
- */
-export async function matchOrCreateCustomer(tx: Queryable, c: CustomerInput, now: Date): Promise<{ customer: CustomerRow; created: boolean }> {
-  if (c.email) {
-    const [byEmail] = await tx.query<CustomerRow>('select * from customers where lower(email) = lower($1)', [c.email]);
-    if (byEmail) return { customer: byEmail, created: false };
-  }
-  if (c.phone) {
-    const [byPhone] = await tx.query<CustomerRow>('select * from customers where phone = $1 order by created_at limit 1', [normalisePhone(c.phone)]);
-    if (byPhone) return { customer: byPhone, created: false };
-  }
-  if (c.email) {
-    const [inserted] = await tx.query<CustomerRow>(
-      `insert into customers (name, email, phone, locale, tier, external_id, created_at, updated_at)
-       values ($1, $2, $3, $4, 'normal', null, $5, $5)
-       on conflict (lower(email)) where email is not null do nothing returning *`,
-      [c.name, c.email, c.phone ? normalisePhone(c.phone) : null, c.locale ?? 'zh-CN', now],
-    );
-    if (inserted) return { customer: inserted, created: true };
-    const [existing] = await tx.query<CustomerRow>('select * from customers where lower(email) = lower($1)', [c.email]);
-    return { customer: existing!, created: false };
-  }
-  // Tier and external id are not taken from an inline customer: intake must not self-promote to VIP.
-  return { customer: await insertCustomer(tx, { name: c.name, phone: c.phone, locale: c.locale }, now), created: true };
 }

@@ -5,6 +5,7 @@ import { APPROVAL_EVENT_LANES, APPROVAL_EVENTS } from '../approvals/approval-eve
 import { HANDOFF_EVENT_LANES, HANDOFF_EVENTS } from '../handoffs/handoff-events.js';
 import { SURVEY_EVENT_LANES, SURVEY_EVENTS } from '../surveys/survey-events.js';
 import { ROUTING_EVENT_LANES, ROUTING_EVENTS } from '../routing/routing-events.js';
+import { CHANNEL_EVENT_LANES, CHANNEL_EVENTS } from '../channels/channel-events.js';
 
 export const LANES = ['evidence', 'customer', 'frontstage', 'backstage', 'support'] as const;
 export type Lane = (typeof LANES)[number];
@@ -77,6 +78,7 @@ export const EVENT_PAYLOADS = {
   ...HANDOFF_EVENTS,
   ...SURVEY_EVENTS,
   ...ROUTING_EVENTS,
+  ...CHANNEL_EVENTS,
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;
@@ -91,6 +93,7 @@ const FIXED_LANE: Partial<Record<EventType, Lane>> = {
   ...HANDOFF_EVENT_LANES,
   ...SURVEY_EVENT_LANES,
   ...ROUTING_EVENT_LANES,
+  ...CHANNEL_EVENT_LANES,
   'complaint.created': 'customer',
   'message.customer': 'customer',
   'message.public_reply': 'frontstage',

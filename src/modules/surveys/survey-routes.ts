@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import { AppError } from '../../errors.js';
 import { defineRoute } from '../../http/define-route.js';
-import { text } from '../../http/schemas.js';
 import { ALL_STAFF, requireRole } from '../auth/require-role.js';
-import { changeStatus } from '../complaints/commands/change-status.js';
 import { complaintRefParams, resolveComplaintRef } from '../complaints/complaint-ref.js';
 import { assertVisible } from '../complaints/queries/get-complaint.js';
 import { answerSurvey, surveyAnswerInput } from './commands/answer-survey.js';
@@ -29,15 +26,8 @@ export const surveyRoutes = [
     response: { status: 201 },
     handler: ({ ctx, params, body }) => answerSurvey(ctx, params.token, body),
   }),
-  defineRoute({
-    method: 'POST', url: '/api/v1/portal/complaints/:id/reopen', tag: 'surveys', auth: 'required',
-    summary: 'The customer reopens their own resolved complaint within the survey window (after it → 409 reopen_window_closed)',
-    params: complaintRefParams, body: z.object({ reason: text(2000) }).strict(),
-    async handler({ ctx, principal, params, body }) {
-      if (principal.kind !== 'customer') throw new AppError('forbidden', 'Only the customer reopens here; staff change the status.');
-      return changeStatus(ctx, principal, await resolveComplaintRef(ctx.db, params.id), { status: 'reopened', reason: body.reason });
-    },
-  }),
+  // The customer's reopen is the service hall's POST /api/v1/portal/complaints/:ref/reopen; the
+  // survey window is enforced inside changeStatus, so every way of reopening keeps to it.
   defineRoute({
     method: 'GET', url: '/api/v1/complaints/:id/surveys', tag: 'surveys', auth: 'required',
     summary: 'The satisfaction surveys of a complaint, one per resolution cycle (staff who can see it)',

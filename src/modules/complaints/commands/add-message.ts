@@ -1,3 +1,4 @@
+import type { Queryable } from '../../../db/database.js';
 import { AppError } from '../../../errors.js';
 import type { AppContext } from '../../../http/context.js';
 import { actorOf, type Principal } from '../../auth/principal.js';
@@ -19,7 +20,13 @@ type Kind = 'customer' | 'public_reply' | 'internal_note';
  * clock and moves a new complaint into progress); a customer answering a question
  * resumes a complaint that was waiting for them.
  */
-export async function addMessage(ctx: AppContext, p: Principal, complaintId: string, input: MessageInput): Promise<MessageDto> {
+export async function addMessage(
+  ctx: AppContext,
+  p: Principal,
+  complaintId: string,
+  input: MessageInput,
+  opts: { inTransaction?: (tx: Queryable, ids: { complaintId: string; messageId: string }) => Promise<void> } = {},
+): Promise<MessageDto> {
   await assertVisible(ctx.db, p, complaintId);
   const kind: Kind = p.kind === 'customer' ? 'customer' : (input.kind ?? 'public_reply');
   if (p.kind === 'customer' && input.kind && input.kind !== 'customer') {
@@ -55,6 +62,8 @@ export async function addMessage(ctx: AppContext, p: Principal, complaintId: str
       if (row.status === 'new') await transition(tx, row, 'in_progress', actor, now, 'first reply', sla);
     }
     await sla.persist();
+    // A channel's own records (email headers, attachments, call details) commit with the message.
+    if (opts.inTransaction) await opts.inTransaction(tx, { complaintId, messageId: id });
     return id;
   });
   return getMessage(ctx.db, p, messageId);

@@ -3,7 +3,7 @@ import type { Queryable } from '../../../db/database.js';
 import { AppError } from '../../../errors.js';
 import type { AppContext } from '../../../http/context.js';
 import { actorOf, SYSTEM_ACTOR, type Principal } from '../../auth/principal.js';
-import { matchOrCreateCustomer } from '../../customers/customers-repo.js';
+import { matchOrCreateCustomer } from '../../customers/match-customer.js';
 import { appendEvents } from '../../events/append-event.js';
 import { dueTimes, schedule } from '../../sla/clock-state.js';
 import { calendarOf, loadPolicy } from '../../sla/policies.js';
@@ -64,12 +64,14 @@ export interface CreateResult {
  * Takes a complaint in from any channel: one record, its classification, its route and
  * its SLA clocks, with every step in the event log, all in one transaction. With an
  * Idempotency-Key a retry returns the first complaint instead of writing a second.
+ * `inTransaction` lets a channel (email, webhook) write its own rows in that transaction.
  */
 export async function createComplaint(
   ctx: AppContext,
   p: Principal,
   input: CreateComplaintInput,
   idempotencyKey?: string,
+  opts: { inTransaction?: (tx: Queryable, complaintId: string) => Promise<void> } = {},
 ): Promise<CreateResult> {
   assertCan(p, 'create');
   const now = ctx.clock.now();
@@ -165,6 +167,8 @@ export async function createComplaint(
       },
     ]);
     await recordIntakeLinks(tx, id, now, { repeat: decision.repeat, duplicates: decision.duplicates, windowDays });
+    // A channel's own records (its message id, attachments, intake event) commit with the complaint or not at all.
+    if (opts.inTransaction) await opts.inTransaction(tx, id);
     return { created: id };
   });
   if ('replayOf' in outcome) return { complaint: await getComplaint(ctx, p, outcome.replayOf), replayed: true };

@@ -12,6 +12,8 @@ interface MessageRow {
   body: string;
   attachments: unknown[];
   mentions: string[];
+  /** Channel details: email headers, call direction/duration/outcome, webhook source. */
+  metadata: Record<string, unknown> | null;
   created_at: Date;
 }
 
@@ -32,6 +34,7 @@ function toApi(r: MessageRow) {
     attachments: r.attachments,
     // staff asked in an internal note (@name); empty on customer-visible messages
     mentions: r.mentions ?? [],
+    metadata: r.metadata ?? {},
     createdAt: r.created_at.toISOString(),
   };
 }
