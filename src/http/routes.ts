@@ -10,6 +10,7 @@ import { classifyRoutes } from '../modules/triage/classify-routes.js';
 import { notificationRoutes } from '../modules/escalation/notification-routes.js';
 import { slaRoutes } from '../modules/sla/sla-routes.js';
 import { userRoutes } from '../modules/users/user-routes.js';
+import { kbRoutes } from '../modules/kb/kb-routes.js';
 import type { AnyRoute } from './define-route.js';
 
 /** Every API route, in the order the OpenAPI document lists them. */
@@ -26,4 +27,5 @@ export const allRoutes: AnyRoute[] = [
   ...repeatRoutes,
   ...classifyRoutes,
   ...notificationRoutes,
+  ...kbRoutes,
 ] as AnyRoute[];
