@@ -11,6 +11,7 @@ import { notificationRoutes } from '../modules/escalation/notification-routes.js
 import { slaRoutes } from '../modules/sla/sla-routes.js';
 import { userRoutes } from '../modules/users/user-routes.js';
 import { kbRoutes } from '../modules/kb/kb-routes.js';
+import { chatRoutes } from '../modules/chat/chat-routes.js';
 import type { AnyRoute } from './define-route.js';
 
 /** Every API route, in the order the OpenAPI document lists them. */
@@ -28,4 +29,5 @@ export const allRoutes: AnyRoute[] = [
   ...classifyRoutes,
   ...notificationRoutes,
   ...kbRoutes,
+  ...chatRoutes,
 ] as AnyRoute[];
