@@ -12,6 +12,7 @@ import type { AnyRoute } from './define-route.js';
 import { buildOpenApi } from './openapi.js';
 import { parseInput } from './validation.js';
 import { allRoutes } from './routes.js';
+import { registerChat } from '../modules/chat/chat-socket.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -121,6 +122,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; extraR
   });
   app.get('/api/v1/openapi.json', async () => openapi);
   for (const route of routes) register(app, ctx, route);
+  // Chat WebSocket and the embeddable widget script (not JSON routes, so outside the registry).
+  await registerChat(app, ctx);
 
   if (fs.existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false });
