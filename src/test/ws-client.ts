@@ -13,7 +13,7 @@ export class TestSocket {
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (data) => {
-      const f = JSON.parse(String(data)) as Frame;
+      const f = JSON.parse((Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer)).toString('utf8')) as Frame;
       this.frames.push(f);
       this.waiters = this.waiters.filter((w) => {
         if (!w.match(f)) return true;

@@ -130,7 +130,10 @@ export async function botTurn(tx: Queryable, s: ChatSessionRow, text: string, se
       if (topic) return answerFromKb(tx, s, text, settings, failed);
       break;
     }
-    default:
+    case 'bot':
+    case 'waiting_for_agent':
+    case 'with_agent':
+    case 'closed':
       break;
   }
   s.state = 'bot';

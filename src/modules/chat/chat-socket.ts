@@ -41,7 +41,7 @@ export async function registerChat(app: FastifyInstance, ctx: AppContext): Promi
       const hold = (raw: RawData, isBinary: boolean) => early.push([raw, isBinary]);
       socket.on('message', hold);
       const q = req.query as Record<string, unknown>;
-      const str = (k: string) => (typeof q[k] === 'string' ? (q[k] as string) : undefined);
+      const str = (k: string) => (typeof q[k] === 'string' ? (q[k]) : undefined);
       void (async () => {
         let principal: Principal | null = null;
         const token = str('token');

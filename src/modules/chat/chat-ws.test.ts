@@ -16,6 +16,16 @@ let agent: User;
 let customer: User;
 const sockets: TestSocket[] = [];
 
+async function until<T>(probe: () => Promise<T | null>, timeoutMs = 5000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 async function open(path: string): Promise<TestSocket> {
   const s = await TestSocket.open(`${base}${path}`);
   sockets.push(s);
@@ -54,8 +64,12 @@ describe('chat over WebSocket', () => {
     t.clock.advance(1000);
     c.send({ type: 'message', text: 'carol.chat@example.com', clientId: 'm3' });
     await c.next(isMessage('bot', (b) => b.includes('转接人工')));
-    const [s] = await t.db.query<{ state: string; complaint_id: string | null }>('select state, complaint_id from chat_sessions where id = $1', [sessionId]);
-    expect(s).toMatchObject({ state: 'waiting_for_agent', complaint_id: expect.any(String) });
+    // The hand-over line may arrive (via the bus) just before the complaint is written: wait for it.
+    const s = await until(async () => {
+      const [row] = await t.db.query<{ state: string; complaint_id: string | null }>('select state, complaint_id from chat_sessions where id = $1', [sessionId]);
+      return row?.complaint_id ? row : null;
+    });
+    expect(s.state).toBe('waiting_for_agent');
 
     // The agent's lobby hears about waiting chats; joining brings the history.
     const a = await open(`/api/v1/chat/ws?role=agent&token=${agent.token}`);
@@ -72,7 +86,7 @@ describe('chat over WebSocket', () => {
     await a.next(isMessage('customer', (b) => b.includes('LD123456')));
 
     const msgs = json<{ items: Array<{ kind: string; body: string }> }>(
-      await t.request('GET', `/api/v1/complaints/${s!.complaint_id}/messages`, { token: agent.token }),
+      await t.request('GET', `/api/v1/complaints/${s.complaint_id}/messages`, { token: agent.token }),
     ).items;
     expect(msgs.map((m) => m.body)).toEqual(expect.arrayContaining(['退款多久到账', '您好，我是王，马上帮您查退款。', '好的，订单号 LD123456']));
   });

@@ -66,7 +66,7 @@ export async function completeHandover(ctx: AppContext, sessionId: string): Prom
     const reason = (row.handover_reason ?? 'requested') as Reason;
     if (isNew || pending.length) {
       const data = { sessionId: s.id, reason, transcriptMessages: pending.length, created: created && isNew };
-      await appendEvent(tx, { complaintId: complaintId!, type: 'bot.handover', actor: { kind: 'bot', id: null, role: 'bot' }, at: now, data });
+      await appendEvent(tx, { complaintId: complaintId, type: 'bot.handover', actor: { kind: 'bot', id: null, role: 'bot' }, at: now, data });
       await recordChatEvent(tx, { sessionId: s.id, type: 'bot.handover', actorKind: 'bot', lane: 'frontstage', at: now, data: { ...data, complaintId } });
     }
     await saveSession(tx, row, now);
