@@ -16,6 +16,8 @@ import {
 } from './databases.js';
 import { generateData, type GenerateResult } from './generate-data.js';
 import { emitAll, runIntake } from './intake.js';
+import { runChat } from './chat.js';
+import { seedKnowledgeBase } from '../src/modules/kb/seed-kb.js';
 import { runLatency, sampleTargets, type LatencyTargets } from './latency.js';
 import { emit, progress, round, type Figure } from './report.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
@@ -37,7 +39,7 @@ function listEnv(name: string, all: readonly string[]): Set<string> {
   return new Set(chosen);
 }
 
-const only = listEnv('BENCH_ONLY', ['intake', 'latency']);
+const only = listEnv('BENCH_ONLY', ['intake', 'latency', 'chat']);
 const databases = listEnv('BENCH_DATABASES', ['postgres', 'pglite']) as Set<Kind>;
 const reuse = process.env.BENCH_REUSE === '1';
 
@@ -117,6 +119,30 @@ async function latency(kind: Kind): Promise<void> {
   emitAll(figures);
 }
 
+/** Chat: BENCH_CHAT_SESSIONS WebSocket sessions (1000), BENCH_CHAT_MESSAGES (2000) at BENCH_CHAT_RATE messages/s (100). */
+async function chat(kind: Kind): Promise<void> {
+  const where: Where = kind === 'postgres' ? { databaseUrl: benchDatabaseUrl('_chat') } : { dataDir: pgliteDir('chat') };
+  progress(`chat on ${kind}: fresh database with the starter knowledge base`);
+  if ('databaseUrl' in where) await recreatePostgresDatabase(where.databaseUrl);
+  else removeDir(where.dataDir);
+  const db = await openBenchDatabase(where);
+  try {
+    await seedKnowledgeBase(db, new Date());
+  } finally {
+    await db.close();
+  }
+  const figures = await withServer(where, (server) =>
+    runChat(server, {
+      database: kind,
+      sessions: intEnv('BENCH_CHAT_SESSIONS', 1000),
+      messages: intEnv('BENCH_CHAT_MESSAGES', 2000),
+      ratePerSecond: intEnv('BENCH_CHAT_RATE', 100),
+    }),
+  );
+  emitAll(figures);
+  if ('dataDir' in where) removeDir(where.dataDir);
+}
+
 function machine(when: string): void {
   const [one, five] = os.loadavg();
   emit({ name: `machine.loadavg_1m.${when}`, value: round(one ?? 0, 2), unit: 'load', cpus: os.cpus().length, loadavg5m: round(five ?? 0, 2), totalMemMb: Math.round(os.totalmem() / 2 ** 20) });
@@ -131,6 +157,10 @@ async function main(): Promise<void> {
   for (const kind of ['postgres', 'pglite'] as const) {
     if (!databases.has(kind)) continue;
     if (only.has('latency')) await latency(kind);
+  }
+  for (const kind of ['postgres', 'pglite'] as const) {
+    if (!databases.has(kind)) continue;
+    if (only.has('chat')) await chat(kind);
   }
   machine('end');
 }
