@@ -85,9 +85,13 @@ describe('chat over WebSocket', () => {
     c.send({ type: 'message', text: '好的，订单号 LD123456', clientId: 'm4' });
     await a.next(isMessage('customer', (b) => b.includes('LD123456')));
 
-    const msgs = json<{ items: Array<{ kind: string; body: string }> }>(
-      await t.request('GET', `/api/v1/complaints/${s.complaint_id}/messages`, { token: agent.token }),
-    ).items;
+    // The line reaches the agent live first; its copy in the complaint follows the same request.
+    const msgs = await until(async () => {
+      const items = json<{ items: Array<{ kind: string; body: string }> }>(
+        await t.request('GET', `/api/v1/complaints/${s.complaint_id}/messages`, { token: agent.token }),
+      ).items;
+      return items.some((m) => m.body.includes('LD123456')) ? items : null;
+    });
     expect(msgs.map((m) => m.body)).toEqual(expect.arrayContaining(['退款多久到账', '您好，我是王，马上帮您查退款。', '好的，订单号 LD123456']));
   });
 
