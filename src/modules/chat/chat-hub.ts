@@ -55,12 +55,6 @@ export class ChatHub {
 
   constructor(private readonly ctx: AppContext, private readonly log: FastifyBaseLogger) {}
 
-  get connections(): number {
-    let n = this.agents.size;
-    for (const set of this.followers.values()) for (const c of set) if (c.role === 'customer') n++;
-    return n;
-  }
-
   async acceptCustomer(socket: WebSocket, principal: Principal | null, sessionId: string): Promise<void> {
     const c = this.conn(socket, 'customer', principal);
     const session = (await getSession(this.ctx.db, sessionId))!;
