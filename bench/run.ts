@@ -2,7 +2,7 @@
  * `npm run bench`: intake next to its ceiling, and read latencies on a generated database,
  * on PostgreSQL and on PGlite. stdout: one JSON figure per line; stderr: progress.
  *
- * Env: BENCH_ONLY (intake,email,latency,routing,portal), BENCH_EMAIL_SECONDS (15), BENCH_EMAIL_CONNECTIONS (10), BENCH_ROUTING_RULES (intake with N extra routing rules active), BENCH_DATABASES (postgres,pglite), BENCH_DATABASE_URL
+ * Env: BENCH_ONLY (intake,email,latency,routing,portal,chat), BENCH_EMAIL_SECONDS (15), BENCH_EMAIL_CONNECTIONS (10), BENCH_ROUTING_RULES (intake with N extra routing rules active), BENCH_DATABASES (postgres,pglite), BENCH_DATABASE_URL
  * (a disposable database, name must contain "bench"; default postgres://root@127.0.0.1:5432/loopdesk_bench,
  * intake uses <name>_intake), BENCH_SECONDS (15), BENCH_WARMUP_SECONDS (3), BENCH_CONNECTIONS (50),
  * BENCH_COMPLAINTS (PostgreSQL scale, 1000000), BENCH_PGLITE_COMPLAINTS (PGlite scale, 250000),
@@ -17,6 +17,8 @@ import {
 import { generateData, type GenerateResult } from './generate-data.js';
 import { emitAll, runIntake } from './intake.js';
 import { runInboundEmail } from './inbound-email.js';
+import { runChat } from './chat.js';
+import { seedKnowledgeBase } from '../src/modules/kb/seed-kb.js';
 import { runLatency, sampleTargets, type LatencyTargets } from './latency.js';
 import { runPortalLatency, samplePortalTargets } from './portal-latency.js';
 import { emit, progress, round, type Figure } from './report.js';
@@ -40,7 +42,7 @@ function listEnv(name: string, all: readonly string[]): Set<string> {
   return new Set(chosen);
 }
 
-const only = listEnv('BENCH_ONLY', ['intake', 'email', 'latency', 'routing', 'portal']);
+const only = listEnv('BENCH_ONLY', ['intake', 'email', 'latency', 'routing', 'portal', 'chat']);
 const databases = listEnv('BENCH_DATABASES', ['postgres', 'pglite']) as Set<Kind>;
 const reuse = process.env.BENCH_REUSE === '1';
 
@@ -155,6 +157,30 @@ async function portal(kind: Kind): Promise<void> {
   emitAll(figures);
 }
 
+/** Chat: BENCH_CHAT_SESSIONS WebSocket sessions (1000), BENCH_CHAT_MESSAGES (2000) at BENCH_CHAT_RATE messages/s (100). */
+async function chat(kind: Kind): Promise<void> {
+  const where: Where = kind === 'postgres' ? { databaseUrl: benchDatabaseUrl('_chat') } : { dataDir: pgliteDir('chat') };
+  progress(`chat on ${kind}: fresh database with the starter knowledge base`);
+  if ('databaseUrl' in where) await recreatePostgresDatabase(where.databaseUrl);
+  else removeDir(where.dataDir);
+  const db = await openBenchDatabase(where);
+  try {
+    await seedKnowledgeBase(db, new Date());
+  } finally {
+    await db.close();
+  }
+  const figures = await withServer(where, (server) =>
+    runChat(server, {
+      database: kind,
+      sessions: intEnv('BENCH_CHAT_SESSIONS', 1000),
+      messages: intEnv('BENCH_CHAT_MESSAGES', 2000),
+      ratePerSecond: intEnv('BENCH_CHAT_RATE', 100),
+    }),
+  );
+  emitAll(figures);
+  if ('dataDir' in where) removeDir(where.dataDir);
+}
+
 function machine(when: string): void {
   const [one, five] = os.loadavg();
   emit({ name: `machine.loadavg_1m.${when}`, value: round(one ?? 0, 2), unit: 'load', cpus: os.cpus().length, loadavg5m: round(five ?? 0, 2), totalMemMb: Math.round(os.totalmem() / 2 ** 20) });
@@ -173,6 +199,11 @@ async function main(): Promise<void> {
     if (!databases.has(kind)) continue;
     if (only.has('latency')) await latency(kind);
     if (only.has('portal')) await portal(kind);
+    if (only.has('chat')) await chat(kind);
+  }
+  for (const kind of ['postgres', 'pglite'] as const) {
+    if (!databases.has(kind)) continue;
+    if (only.has('chat')) await chat(kind);
   }
   machine('end');
 }

@@ -39,6 +39,11 @@ const envSchema = z.object({
   SMS_PROVIDER_AUTH: z.string().optional(),
   SMS_BODY_TEMPLATE: z.string().default('{"to":"{{to}}","text":"{{text}}"}'),
   SMS_LOG_FILE: z.string().optional(),
+  // Chat bot: emotion (0–1, max of anger and intensity) at which it hands over to a person at once.
+  BOT_EMOTION_HANDOVER: z.coerce.number().min(0).max(1).default(0.6),
+  // Chat flood control per connection (WebSocket) and per session: at most N messages per window.
+  CHAT_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  CHAT_RATE_WINDOW_MS: z.coerce.number().int().min(100).default(5000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

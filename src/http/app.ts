@@ -16,6 +16,7 @@ import { allRoutes } from './routes.js';
 import { LiveHub } from '../realtime/live-hub.js';
 import { registerLiveRoute } from '../realtime/live-route.js';
 import { registerBinaryBodies } from '../modules/attachments/binary-body.js';
+import { registerChat } from '../modules/chat/chat-socket.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -149,13 +150,14 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; extraR
   });
   app.get('/api/v1/openapi.json', async () => openapi);
   for (const route of routes) register(app, ctx, route);
-
   // WebSocket channels: frames larger than 64 kB are refused by the protocol layer.
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   const hub = new LiveHub(ctx.db);
   await hub.start();
   app.addHook('onClose', () => hub.stop());
   registerLiveRoute(app, ctx, hub);
+  // Chat WebSocket and the embeddable widget script (not JSON routes, so outside the registry).
+  await registerChat(app, ctx);
 
   if (fs.existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false });

@@ -23,6 +23,8 @@ import { inboundEmailRoutes } from '../modules/channels/email/inbound-email-rout
 import { callRoutes } from '../modules/channels/phone/call-routes.js';
 import { webhookIntakeRoutes } from '../modules/channels/webhook/webhook-routes.js';
 import { webhookSourceRoutes } from '../modules/channels/webhook/webhook-sources.js';
+import { kbRoutes } from '../modules/kb/kb-routes.js';
+import { chatRoutes } from '../modules/chat/chat-routes.js';
 import type { AnyRoute } from './define-route.js';
 
 /** Every API route, in the order the OpenAPI document lists them. */
@@ -52,4 +54,6 @@ export const allRoutes: AnyRoute[] = [
   ...webhookIntakeRoutes,
   ...webhookSourceRoutes,
   ...inboundEmailRoutes,
+  ...kbRoutes,
+  ...chatRoutes,
 ] as AnyRoute[];

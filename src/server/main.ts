@@ -23,6 +23,9 @@ async function main() {
     const { seedDemo } = await import('../demo/seed-demo.js');
     const report = await seedDemo(server.ctx);
     if (report) console.log(report);
+    const { seedKnowledgeBase } = await import('../modules/kb/seed-kb.js');
+    const articles = await seedKnowledgeBase(server.ctx.db, new Date());
+    if (articles) console.log(`Demo knowledge base: ${articles} articles in zh-CN and en.`);
   }
   let stopping = false;
   const shutdown = (signal: string) => {

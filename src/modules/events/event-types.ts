@@ -6,6 +6,7 @@ import { HANDOFF_EVENT_LANES, HANDOFF_EVENTS } from '../handoffs/handoff-events.
 import { SURVEY_EVENT_LANES, SURVEY_EVENTS } from '../surveys/survey-events.js';
 import { ROUTING_EVENT_LANES, ROUTING_EVENTS } from '../routing/routing-events.js';
 import { CHANNEL_EVENT_LANES, CHANNEL_EVENTS } from '../channels/channel-events.js';
+import { BOT_EVENT_LANES, BOT_EVENTS } from '../bot/bot-events.js';
 
 export const LANES = ['evidence', 'customer', 'frontstage', 'backstage', 'support'] as const;
 export type Lane = (typeof LANES)[number];
@@ -79,6 +80,7 @@ export const EVENT_PAYLOADS = {
   ...SURVEY_EVENTS,
   ...ROUTING_EVENTS,
   ...CHANNEL_EVENTS,
+  ...BOT_EVENTS,
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;
@@ -94,6 +96,7 @@ const FIXED_LANE: Partial<Record<EventType, Lane>> = {
   ...SURVEY_EVENT_LANES,
   ...ROUTING_EVENT_LANES,
   ...CHANNEL_EVENT_LANES,
+  ...BOT_EVENT_LANES,
   'complaint.created': 'customer',
   'message.customer': 'customer',
   'message.public_reply': 'frontstage',

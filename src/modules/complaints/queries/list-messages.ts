@@ -6,7 +6,7 @@ interface MessageRow {
   complaint_id: string;
   kind: 'customer' | 'public_reply' | 'internal_note';
   channel: string;
-  author_kind: 'customer' | 'user' | 'system';
+  author_kind: 'customer' | 'user' | 'system' | 'bot';
   author_id: string | null;
   author_name: string | null;
   body: string;

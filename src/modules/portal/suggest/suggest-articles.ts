@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../db/database.js';
+import { searchArticles } from '../../kb/search-articles.js';
 import type { PortalLocale } from '../portal-locale.js';
 
 export interface SuggestedArticle {
@@ -11,12 +12,16 @@ export interface SuggestedArticle {
 }
 
 /**
- * Knowledge-base articles matching what the customer is typing (deflection).
- * TODO(lead): wire to kbbot's `searchArticles(db, {q, locale, limit})` from
- * src/modules/kb/search-articles.ts once both branches are merged — published articles only.
- * Until then the form shows no articles; everything else (deflection endpoint, UI list,
- * "this solved it" button) already handles a non-empty list.
+ * Knowledge-base articles matching what the customer is typing (deflection): published
+ * articles only, in the customer's language. An article has to cover at least a third of
+ * the words typed, so a stray common word does not push an unrelated article at them.
  */
-export async function suggestArticles(_db: Queryable, _q: { text: string; locale: PortalLocale; limit: number }): Promise<SuggestedArticle[]> {
-  return [];
+const MIN_COVERAGE = 0.34;
+
+export async function suggestArticles(db: Queryable, q: { text: string; locale: PortalLocale; limit: number }): Promise<SuggestedArticle[]> {
+  if (q.text.trim().length < 2) return [];
+  const hits = await searchArticles(db, { q: q.text.slice(0, 500), locale: q.locale, limit: q.limit });
+  return hits
+    .filter((h) => h.coverage >= MIN_COVERAGE)
+    .map((h) => ({ id: h.id, slug: h.slug, title: h.title, excerpt: h.excerpt, locale: h.locale, category: h.category }));
 }
