@@ -33,6 +33,16 @@ const envSchema = z.object({
   SMS_PROVIDER_AUTH: z.string().optional(),
   SMS_BODY_TEMPLATE: z.string().default('{"to":"{{to}}","text":"{{text}}"}'),
   SMS_LOG_FILE: z.string().optional(),
+  // Progress notices (src/modules/notify): quiet hours in NOTICE_TIME_ZONE (a customer may set their own;
+  // "off" disables) hold back non-urgent email/SMS until they end; failed deliveries retry after
+  // NOTICE_RETRY_BASE_MS × 2^(attempt−1) up to NOTICE_MAX_ATTEMPTS, then the notice is dead; a claimed
+  // notice whose sender crashed is retried after NOTICE_LEASE_MS.
+  NOTICE_QUIET_HOURS: z.string().regex(/^(off|\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2})$/, 'like 22:00-08:00 or off').default('22:00-08:00'),
+  NOTICE_TIME_ZONE: z.string().default('Asia/Shanghai'),
+  NOTICE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+  NOTICE_RETRY_BASE_MS: z.coerce.number().int().min(0).default(30_000),
+  NOTICE_LEASE_MS: z.coerce.number().int().min(1000).default(120_000),
+  NOTICE_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(16),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -1,6 +1,7 @@
 import type { AppContext } from '../http/context.js';
 import { runApprovalSweep } from '../modules/approvals/approval-sweep.js';
 import { runHandoffSweep } from '../modules/handoffs/handoff-sweep.js';
+import { deliverDueNotices } from '../modules/notify/deliver-notices.js';
 import { runSlaSweep } from '../modules/sla/sla-scheduler.js';
 
 /**
@@ -12,6 +13,7 @@ export const SWEEPS: Array<{ name: string; run: (ctx: AppContext) => Promise<num
   { name: 'sla', run: runSlaSweep },
   { name: 'approvals', run: runApprovalSweep },
   { name: 'handoffs', run: runHandoffSweep },
+  { name: 'notices', run: deliverDueNotices },
 ];
 
 /** Runs every sweep now (catching up after downtime) and then every `intervalMs`. */

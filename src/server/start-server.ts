@@ -12,6 +12,8 @@ import { startBackground } from './background.js';
 import { bootstrap } from './bootstrap.js';
 import { loadClassifier } from '../modules/triage/classifier.js';
 import { loadSigningSecret } from '../security/signed-tokens.js';
+import { closeNoticeTransports } from '../modules/notify/notice-senders.js';
+import { startNoticeWaker } from '../modules/notify/notice-waker.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -37,7 +39,9 @@ export async function startServer(
     const signingSecret = await loadSigningSecret(db);
     const ctx: AppContext = { db, clock: opts.clock ?? systemClock, config, instanceId: randomUUID(), signingSecret };
     const app = await buildApp(ctx, { logger: opts.logger, extraRoutes: opts.extraRoutes });
-    const scheduler = opts.scheduler === false ? null : startBackground(ctx, config.SLA_SWEEP_INTERVAL_MS, (msg, err) => app.log.error({ err }, msg));
+    const logError = (msg: string, err?: unknown) => app.log.error({ err }, msg);
+    const scheduler = opts.scheduler === false ? null : startBackground(ctx, config.SLA_SWEEP_INTERVAL_MS, logError);
+    const waker = opts.scheduler === false ? null : await startNoticeWaker(ctx, logError);
     let url = '';
     if (opts.listen !== false) {
       await app.listen({ port: config.PORT, host: config.HOST });
@@ -48,8 +52,10 @@ export async function startServer(
     return {
       app, ctx, url, generatedAdminPassword: boot.generatedPassword,
       async stop() {
+        await waker?.stop();
         await scheduler?.stop();
         await app.close();
+        closeNoticeTransports(ctx);
         if (!opts.db) await db.close();
       },
     };

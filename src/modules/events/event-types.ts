@@ -3,6 +3,7 @@ import { REPEAT_EVENT_LANES, REPEAT_EVENTS } from '../repeats/repeat-events.js';
 import { ESCALATION_EVENT_LANES, ESCALATION_EVENTS } from '../escalation/escalation-events.js';
 import { APPROVAL_EVENT_LANES, APPROVAL_EVENTS } from '../approvals/approval-events.js';
 import { HANDOFF_EVENT_LANES, HANDOFF_EVENTS } from '../handoffs/handoff-events.js';
+import { NOTIFY_EVENT_LANES, NOTIFY_EVENTS } from '../notify/notify-events.js';
 
 export const LANES = ['evidence', 'customer', 'frontstage', 'backstage', 'support'] as const;
 export type Lane = (typeof LANES)[number];
@@ -73,6 +74,7 @@ export const EVENT_PAYLOADS = {
   ...ESCALATION_EVENTS,
   ...APPROVAL_EVENTS,
   ...HANDOFF_EVENTS,
+  ...NOTIFY_EVENTS,
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;
@@ -85,6 +87,7 @@ const FIXED_LANE: Partial<Record<EventType, Lane>> = {
   ...ESCALATION_EVENT_LANES,
   ...APPROVAL_EVENT_LANES,
   ...HANDOFF_EVENT_LANES,
+  ...NOTIFY_EVENT_LANES,
   'complaint.created': 'customer',
   'message.customer': 'customer',
   'message.public_reply': 'frontstage',
