@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
 import type { ZodType } from 'zod';
 import { AppError, errorBody } from '../errors.js';
 import { principalFromToken } from '../modules/auth/sessions.js';
@@ -12,6 +13,7 @@ import type { AnyRoute } from './define-route.js';
 import { buildOpenApi } from './openapi.js';
 import { parseInput } from './validation.js';
 import { allRoutes } from './routes.js';
+import { registerPortalLive } from '../modules/notify/portal-live.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -121,6 +123,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; extraR
   });
   app.get('/api/v1/openapi.json', async () => openapi);
   for (const route of routes) register(app, ctx, route);
+  // WebSocket routes (they are not request/response, so not in the route registry).
+  if (!app.hasDecorator('websocketServer')) await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(async (scope) => registerPortalLive(scope, ctx));
 
   if (fs.existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false });

@@ -8,6 +8,7 @@ import { orderRoutes } from '../modules/orders/order-routes.js';
 import { repeatRoutes } from '../modules/repeats/repeat-routes.js';
 import { classifyRoutes } from '../modules/triage/classify-routes.js';
 import { notificationRoutes } from '../modules/escalation/notification-routes.js';
+import { noticeRoutes } from '../modules/notify/notice-routes.js';
 import { slaRoutes } from '../modules/sla/sla-routes.js';
 import { userRoutes } from '../modules/users/user-routes.js';
 import type { AnyRoute } from './define-route.js';
@@ -26,4 +27,5 @@ export const allRoutes: AnyRoute[] = [
   ...repeatRoutes,
   ...classifyRoutes,
   ...notificationRoutes,
+  ...noticeRoutes,
 ] as AnyRoute[];

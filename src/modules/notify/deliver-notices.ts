@@ -86,7 +86,7 @@ async function threads(db: Queryable, rows: ClaimedRow[]): Promise<Map<string, A
   const sent = await db.query<{ complaint_id: string; id: string; created_at: Date; message_id: string }>(
     `select complaint_id, id, created_at, message_id from notices
       where complaint_id = any($1) and channel = 'email' and status = 'sent' and message_id is not null
-      order by created_at, sent_at, id`,
+      order by created_at, event_id, id`,
     [ids],
   );
   for (const s of sent) map.set(s.complaint_id, [...(map.get(s.complaint_id) ?? []), { id: s.id, at: s.created_at, messageId: s.message_id }]);
