@@ -16,6 +16,7 @@ import {
 } from './databases.js';
 import { generateData, type GenerateResult } from './generate-data.js';
 import { emitAll, runIntake } from './intake.js';
+import { runNotify } from './notify.js';
 import { runLatency, sampleTargets, type LatencyTargets } from './latency.js';
 import { emit, progress, round, type Figure } from './report.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
@@ -37,7 +38,7 @@ function listEnv(name: string, all: readonly string[]): Set<string> {
   return new Set(chosen);
 }
 
-const only = listEnv('BENCH_ONLY', ['intake', 'latency']);
+const only = listEnv('BENCH_ONLY', ['intake', 'latency', 'notify']);
 const databases = listEnv('BENCH_DATABASES', ['postgres', 'pglite']) as Set<Kind>;
 const reuse = process.env.BENCH_REUSE === '1';
 
@@ -117,6 +118,26 @@ async function latency(kind: Kind): Promise<void> {
   emitAll(figures);
 }
 
+/** Notification deliveries/s to a local SMTP sink, on a fresh database. */
+async function notify(kind: Kind): Promise<void> {
+  const where: Where = kind === 'postgres' ? { databaseUrl: benchDatabaseUrl('_notify') } : { dataDir: pgliteDir('notify') };
+  if ('databaseUrl' in where) await recreatePostgresDatabase(where.databaseUrl);
+  else removeDir(where.dataDir);
+  const db = await openBenchDatabase(where);
+  try {
+    emitAll(await runNotify(db, {
+      database: kind,
+      notices: intEnv('BENCH_NOTICES', 5000),
+      complaints: intEnv('BENCH_NOTICE_COMPLAINTS', 200),
+      concurrency: intEnv('NOTICE_SEND_CONCURRENCY', 64),
+      connections: intEnv('BENCH_SMTP_CONNECTIONS', 8),
+    }));
+  } finally {
+    await db.close();
+  }
+  if ('dataDir' in where) removeDir(where.dataDir);
+}
+
 function machine(when: string): void {
   const [one, five] = os.loadavg();
   emit({ name: `machine.loadavg_1m.${when}`, value: round(one ?? 0, 2), unit: 'load', cpus: os.cpus().length, loadavg5m: round(five ?? 0, 2), totalMemMb: Math.round(os.totalmem() / 2 ** 20) });
@@ -131,6 +152,10 @@ async function main(): Promise<void> {
   for (const kind of ['postgres', 'pglite'] as const) {
     if (!databases.has(kind)) continue;
     if (only.has('latency')) await latency(kind);
+  }
+  for (const kind of ['postgres', 'pglite'] as const) {
+    if (!databases.has(kind)) continue;
+    if (only.has('notify')) await notify(kind);
   }
   machine('end');
 }

@@ -378,7 +378,7 @@ describe('in-app notices in the service hall', () => {
       const ws = new WebSocket(url);
       const frames: Array<Record<string, unknown>> = [];
       ws.on('message', (d) => {
-        const f = JSON.parse(String(d)) as Record<string, unknown>;
+        const f = JSON.parse((d as Buffer).toString('utf8')) as Record<string, unknown>;
         frames.push(f);
         if (f.type === 'ready') resolve({ ws, frames });
       });
@@ -400,7 +400,7 @@ describe('in-app notices in the service hall', () => {
     const refused = await new Promise<{ code: number; frames: string[] }>((resolve) => {
       const ws = new WebSocket(`ws://127.0.0.1:${port}/api/v1/portal/live?token=${agent.token}`);
       const frames: string[] = [];
-      ws.on('message', (d) => frames.push(String(d)));
+      ws.on('message', (d) => frames.push((d as Buffer).toString('utf8')));
       ws.on('close', (code) => resolve({ code, frames }));
     });
     expect(refused.code).toBe(4401);

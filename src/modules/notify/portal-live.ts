@@ -60,11 +60,12 @@ export async function registerPortalLive(app: FastifyInstance, ctx: AppContext):
       clearTimeout(timer);
       if (customerId) sockets.get(customerId)?.delete(socket);
     });
-    socket.on('message', (raw) => {
+    socket.on('message', (raw, isBinary) => {
       if (customerId) return; // nothing else to say to us; pushes go one way
+      if (isBinary) return refuse('Messages are JSON text.');
       let msg: unknown;
       try {
-        msg = JSON.parse(String(raw));
+        msg = JSON.parse(Buffer.isBuffer(raw) ? raw.toString('utf8') : Buffer.concat(Array.isArray(raw) ? raw : [Buffer.from(raw)]).toString('utf8'));
       } catch {
         return refuse('Messages are JSON.');
       }
