@@ -123,7 +123,7 @@ async function settleSent(ctx: AppContext, tx: Queryable, sent: Array<{ n: Claim
       where n.id = v.id and n.status = 'sending' and n.attempts = v.attempts and n.lease_owner = $3
       returning n.id`,
     [sent.map((s) => s.n.id), sent.map((s) => String(s.n.attempts)), ctx.instanceId, now,
-      sent.map((s) => s.messageId) as string[], sent.map((s) => s.rendered.subject) as string[], sent.map((s) => s.rendered.body)],
+      sent.map((s) => s.messageId), sent.map((s) => s.rendered.subject), sent.map((s) => s.rendered.body)],
   );
   const ours = new Set(done.map((d) => d.id));
   const settled = sent.filter((s) => ours.has(s.n.id));
