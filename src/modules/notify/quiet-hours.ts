@@ -33,7 +33,9 @@ export function quietHoursEnd(now: Date, q: QuietHours): Date | null {
   const minute = local.hour * 60 + local.minute;
   const inside = q.start < q.end ? minute >= q.start && minute < q.end : minute >= q.start || minute < q.end;
   if (!inside) return null;
-  let end = local.startOf('day').plus({ minutes: q.end });
-  if (end <= local) end = end.plus({ days: 1 });
+  // Wall-clock time (set, not plus): on a DST day midnight + 14 h is not 14:00.
+  const at = (d: DateTime) => d.set({ hour: Math.floor(q.end / 60), minute: q.end % 60, second: 0, millisecond: 0 });
+  let end = at(local);
+  if (end <= local) end = at(local.plus({ days: 1 }));
   return end.toJSDate();
 }
