@@ -91,6 +91,9 @@ describe('complaint intake', () => {
       ['complaint.classified', 'support'],
       ['complaint.routed', 'support'],
       ['sla.started', 'support'],
+      // the "received" notices (email + in-app), queued in the same transaction (src/modules/notify)
+      ['notice.queued', 'evidence'],
+      ['notice.queued', 'evidence'],
     ]);
     expect(events[0]!.actor).toMatchObject({ kind: 'user', id: agent.id, role: 'agent' });
   });

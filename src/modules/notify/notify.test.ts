@@ -430,6 +430,26 @@ describe('two instances on one PostgreSQL', () => {
         [numbers],
       );
       expect(counts).toEqual({ sent: 80, events: 80 });
+
+      // a notice delivered by instance A reaches the customer's socket on instance B
+      await two.b.app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = two.b.app.server.address() as { port: number };
+      const me = await t.customer();
+      const frames: Array<{ type: string; notice?: { complaintNumber: string } }> = [];
+      const ws = new WebSocket(`ws://127.0.0.1:${port}/api/v1/portal/live?token=${me.token}`);
+      await new Promise<void>((resolve, reject) => {
+        ws.on('message', (d) => {
+          frames.push(JSON.parse((d as Buffer).toString('utf8')) as { type: string });
+          if (frames.length === 1) resolve();
+        });
+        ws.on('error', reject);
+      });
+      const c = await newComplaint(me);
+      await deliverDueNotices(two.a.ctx);
+      const deadline = Date.now() + 5000;
+      while (!frames.some((f) => f.type === 'notice') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(frames.find((f) => f.type === 'notice')?.notice?.complaintNumber).toBe(c.number);
+      ws.close();
     } finally {
       await two.stop();
     }
