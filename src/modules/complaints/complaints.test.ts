@@ -256,10 +256,11 @@ describe('event timeline order', () => {
       }
       const items = json<{ items: EventItem[] }>(await local.request('GET', `/api/v1/complaints/${c.id}/events`, { token: a.token })).items;
       const ids = items.map((e) => Number(e.id));
-      expect(ids.length).toBe(12);
+      // 4 intake events + the in-app "received" notice (no email on file) + 8 notes
+      expect(ids.length).toBe(13);
       expect(ids).toEqual([...ids].sort((x, y) => x - y));
-      expect(items[4]!.actor).toMatchObject({ kind: 'user', id: a.id });
-      expect(typeof (items[4]!.actor as { name?: unknown }).name).toBe('string');
+      expect(items[5]!.actor).toMatchObject({ kind: 'user', id: a.id });
+      expect(typeof (items[5]!.actor as { name?: unknown }).name).toBe('string');
     } finally {
       await local.stop();
     }
