@@ -8,8 +8,9 @@ const dbProject = (name: 'pglite' | 'postgres') => ({
     include: ['src/**/*.test.ts'],
     exclude: ['src/**/*.unit.test.ts', 'src/web/**'],
     env: { LOOPDESK_TEST_DB: name },
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // generous: a test that starts extra app instances must not fail because CI shares the machine
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });
 

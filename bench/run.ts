@@ -2,7 +2,7 @@
  * `npm run bench`: intake next to its ceiling, and read latencies on a generated database,
  * on PostgreSQL and on PGlite. stdout: one JSON figure per line; stderr: progress.
  *
- * Env: BENCH_ONLY (intake,email,latency,routing,portal,chat), BENCH_EMAIL_SECONDS (15), BENCH_EMAIL_CONNECTIONS (10), BENCH_ROUTING_RULES (intake with N extra routing rules active), BENCH_DATABASES (postgres,pglite), BENCH_DATABASE_URL
+ * Env: BENCH_ONLY (intake,email,latency,routing,portal,chat,notify), BENCH_EMAIL_SECONDS (15), BENCH_EMAIL_CONNECTIONS (10), BENCH_ROUTING_RULES (intake with N extra routing rules active), BENCH_DATABASES (postgres,pglite), BENCH_DATABASE_URL
  * (a disposable database, name must contain "bench"; default postgres://root@127.0.0.1:5432/loopdesk_bench,
  * intake uses <name>_intake), BENCH_SECONDS (15), BENCH_WARMUP_SECONDS (3), BENCH_CONNECTIONS (50),
  * BENCH_COMPLAINTS (PostgreSQL scale, 1000000), BENCH_PGLITE_COMPLAINTS (PGlite scale, 250000),
@@ -18,6 +18,7 @@ import { generateData, type GenerateResult } from './generate-data.js';
 import { emitAll, runIntake } from './intake.js';
 import { runInboundEmail } from './inbound-email.js';
 import { runChat } from './chat.js';
+import { runNotify } from './notify.js';
 import { seedKnowledgeBase } from '../src/modules/kb/seed-kb.js';
 import { runLatency, sampleTargets, type LatencyTargets } from './latency.js';
 import { runPortalLatency, samplePortalTargets } from './portal-latency.js';
@@ -42,7 +43,7 @@ function listEnv(name: string, all: readonly string[]): Set<string> {
   return new Set(chosen);
 }
 
-const only = listEnv('BENCH_ONLY', ['intake', 'email', 'latency', 'routing', 'portal', 'chat']);
+const only = listEnv('BENCH_ONLY', ['intake', 'email', 'latency', 'routing', 'portal', 'chat', 'notify']);
 const databases = listEnv('BENCH_DATABASES', ['postgres', 'pglite']) as Set<Kind>;
 const reuse = process.env.BENCH_REUSE === '1';
 
@@ -181,6 +182,26 @@ async function chat(kind: Kind): Promise<void> {
   if ('dataDir' in where) removeDir(where.dataDir);
 }
 
+/** Notification deliveries/s to a local SMTP sink, on a fresh database. */
+async function notify(kind: Kind): Promise<void> {
+  const where: Where = kind === 'postgres' ? { databaseUrl: benchDatabaseUrl('_notify') } : { dataDir: pgliteDir('notify') };
+  if ('databaseUrl' in where) await recreatePostgresDatabase(where.databaseUrl);
+  else removeDir(where.dataDir);
+  const db = await openBenchDatabase(where);
+  try {
+    emitAll(await runNotify(db, {
+      database: kind,
+      notices: intEnv('BENCH_NOTICES', 5000),
+      complaints: intEnv('BENCH_NOTICE_COMPLAINTS', 200),
+      concurrency: intEnv('NOTICE_SEND_CONCURRENCY', 64),
+      connections: intEnv('BENCH_SMTP_CONNECTIONS', 8),
+    }));
+  } finally {
+    await db.close();
+  }
+  if ('dataDir' in where) removeDir(where.dataDir);
+}
+
 function machine(when: string): void {
   const [one, five] = os.loadavg();
   emit({ name: `machine.loadavg_1m.${when}`, value: round(one ?? 0, 2), unit: 'load', cpus: os.cpus().length, loadavg5m: round(five ?? 0, 2), totalMemMb: Math.round(os.totalmem() / 2 ** 20) });
@@ -200,10 +221,16 @@ async function main(): Promise<void> {
     if (only.has('latency')) await latency(kind);
     if (only.has('portal')) await portal(kind);
     if (only.has('chat')) await chat(kind);
+    if (only.has('notify')) await notify(kind);
   }
   for (const kind of ['postgres', 'pglite'] as const) {
     if (!databases.has(kind)) continue;
     if (only.has('chat')) await chat(kind);
+    if (only.has('notify')) await notify(kind);
+  }
+  for (const kind of ['postgres', 'pglite'] as const) {
+    if (!databases.has(kind)) continue;
+    if (only.has('notify')) await notify(kind);
   }
   machine('end');
 }

@@ -44,6 +44,16 @@ const envSchema = z.object({
   // Chat flood control per connection (WebSocket) and per session: at most N messages per window.
   CHAT_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   CHAT_RATE_WINDOW_MS: z.coerce.number().int().min(100).default(5000),
+  // Progress notices (src/modules/notify): quiet hours in NOTICE_TIME_ZONE (a customer may set their own;
+  // "off" disables) hold back non-urgent email/SMS until they end; failed deliveries retry after
+  // NOTICE_RETRY_BASE_MS × 2^(attempt−1) up to NOTICE_MAX_ATTEMPTS, then the notice is dead; a claimed
+  // notice whose sender crashed is retried after NOTICE_LEASE_MS.
+  NOTICE_QUIET_HOURS: z.string().regex(/^(off|\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2})$/, 'like 22:00-08:00 or off').default('22:00-08:00'),
+  NOTICE_TIME_ZONE: z.string().default('Asia/Shanghai'),
+  NOTICE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+  NOTICE_RETRY_BASE_MS: z.coerce.number().int().min(0).default(30_000),
+  NOTICE_LEASE_MS: z.coerce.number().int().min(1000).default(120_000),
+  NOTICE_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(16),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -93,7 +93,7 @@ describe('demo data', () => {
 
   it('has conversations in every lane and some, but not most, SLA breaches', async () => {
     const lanes = await t.db.query<{ lane: string }>('select distinct lane from complaint_events');
-    expect(lanes.map((l) => l.lane).sort()).toEqual(['backstage', 'customer', 'frontstage', 'support']);
+    expect(lanes.map((l) => l.lane).sort()).toEqual(['backstage', 'customer', 'evidence', 'frontstage', 'support']);
     const kinds = await t.db.query<{ kind: string }>('select distinct kind from messages');
     expect(kinds.map((k) => k.kind).sort()).toEqual(['customer', 'internal_note', 'public_reply']);
     expect(seeded.breached).toBeGreaterThan(0);

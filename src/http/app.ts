@@ -17,6 +17,7 @@ import { LiveHub } from '../realtime/live-hub.js';
 import { registerLiveRoute } from '../realtime/live-route.js';
 import { registerBinaryBodies } from '../modules/attachments/binary-body.js';
 import { registerChat } from '../modules/chat/chat-socket.js';
+import { registerPortalLive } from '../modules/notify/portal-live.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -158,6 +159,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; extraR
   registerLiveRoute(app, ctx, hub);
   // Chat WebSocket and the embeddable widget script (not JSON routes, so outside the registry).
   await registerChat(app, ctx);
+  // The service hall's in-app notices, pushed live.
+  await app.register(async (scope) => registerPortalLive(scope, ctx));
 
   if (fs.existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false });

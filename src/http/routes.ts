@@ -9,6 +9,7 @@ import { repeatRoutes } from '../modules/repeats/repeat-routes.js';
 import { classifyRoutes } from '../modules/triage/classify-routes.js';
 import { notificationRoutes } from '../modules/escalation/notification-routes.js';
 import { routingRoutes } from '../modules/routing/routing-routes.js';
+import { noticeRoutes } from '../modules/notify/notice-routes.js';
 import { slaRoutes } from '../modules/sla/sla-routes.js';
 import { userRoutes } from '../modules/users/user-routes.js';
 import { workspaceRoutes } from '../modules/workspace/routes.js';
@@ -56,4 +57,5 @@ export const allRoutes: AnyRoute[] = [
   ...inboundEmailRoutes,
   ...kbRoutes,
   ...chatRoutes,
+  ...noticeRoutes,
 ] as AnyRoute[];

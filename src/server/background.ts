@@ -2,6 +2,7 @@ import type { AppContext } from '../http/context.js';
 import { runInboundEmailSweep } from '../modules/channels/email/inbound-email-sweep.js';
 import { runApprovalSweep } from '../modules/approvals/approval-sweep.js';
 import { runHandoffSweep } from '../modules/handoffs/handoff-sweep.js';
+import { deliverDueNotices } from '../modules/notify/deliver-notices.js';
 import { runSlaSweep } from '../modules/sla/sla-scheduler.js';
 import { runSurveySweep } from '../modules/surveys/survey-sweep.js';
 import { syncActiveModel } from '../modules/training/active-model.js';
@@ -19,6 +20,7 @@ export const SWEEPS: Array<{ name: string; run: (ctx: AppContext) => Promise<num
   // Not a sweep: follows another instance's model activation (src/modules/training/active-model.ts).
   { name: 'classifier-model', run: (ctx) => syncActiveModel(ctx.db) },
   { name: 'inbound-email', run: runInboundEmailSweep },
+  { name: 'notices', run: deliverDueNotices },
 ];
 
 /** Runs every sweep now (catching up after downtime) and then every `intervalMs`. */

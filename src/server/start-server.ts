@@ -15,6 +15,8 @@ import { loadSigningSecret } from '../security/signed-tokens.js';
 import { syncActiveModel } from '../modules/training/active-model.js';
 import { startSmtpListener, type SmtpListener } from '../modules/channels/email/smtp-listener.js';
 import { startImapPoller } from '../modules/channels/email/imap-poller.js';
+import { closeNoticeTransports } from '../modules/notify/notice-senders.js';
+import { startNoticeWaker } from '../modules/notify/notice-waker.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -43,8 +45,9 @@ export async function startServer(
     const signingSecret = await loadSigningSecret(db);
     const ctx: AppContext = { db, clock: opts.clock ?? systemClock, config, instanceId: randomUUID(), signingSecret };
     const app = await buildApp(ctx, { logger: opts.logger, extraRoutes: opts.extraRoutes });
-    const scheduler = opts.scheduler === false ? null : startBackground(ctx, config.SLA_SWEEP_INTERVAL_MS, (msg, err) => app.log.error({ err }, msg));
     const logError = (msg: string, err?: unknown) => app.log.error({ err }, msg);
+    const scheduler = opts.scheduler === false ? null : startBackground(ctx, config.SLA_SWEEP_INTERVAL_MS, logError);
+    const waker = opts.scheduler === false ? null : await startNoticeWaker(ctx, logError);
     const smtp = config.INBOUND_SMTP_PORT !== undefined
       ? await startSmtpListener(ctx, { port: config.INBOUND_SMTP_PORT, host: config.HOST, log: logError })
       : null;
@@ -61,8 +64,10 @@ export async function startServer(
       async stop() {
         await smtp?.close();
         await imap?.stop();
+        await waker?.stop();
         await scheduler?.stop();
         await app.close();
+        closeNoticeTransports(ctx);
         if (!opts.db) await db.close();
       },
     };

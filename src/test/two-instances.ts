@@ -10,11 +10,11 @@ import { testConfig } from './test-app.js';
 export async function startTwoInstances(
   dbUrl: string,
   clock: ManualClock,
-  opts: { scheduler: boolean; listen?: boolean },
+  opts: { scheduler: boolean; listen?: boolean; config?: Record<string, string> },
 ): Promise<{ a: RunningServer; b: RunningServer; stop: () => Promise<void> }> {
   const dbA = await openPostgres(dbUrl, 4);
   const dbB = await openPostgres(dbUrl, 4);
-  const config = testConfig({ SLA_SWEEP_INTERVAL_MS: '100' });
+  const config = testConfig({ SLA_SWEEP_INTERVAL_MS: '100', ...opts.config });
   const a = await startServer(config, { db: dbA, clock, listen: opts.listen ?? false, scheduler: opts.scheduler });
   const b = await startServer(config, { db: dbB, clock, listen: opts.listen ?? false, scheduler: opts.scheduler });
   return {

@@ -107,6 +107,9 @@ describe('complaint intake', () => {
       ['complaint.routed', 'support'],
       ['routing.applied', 'support'],
       ['sla.started', 'support'],
+      // the "received" notices (email + in-app), queued in the same transaction (src/modules/notify)
+      ['notice.queued', 'evidence'],
+      ['notice.queued', 'evidence'],
     ]);
     expect(events[0]!.actor).toMatchObject({ kind: 'user', id: agent.id, role: 'agent' });
   });
@@ -269,11 +272,12 @@ describe('event timeline order', () => {
       }
       const items = json<{ items: EventItem[] }>(await local.request('GET', `/api/v1/complaints/${c.id}/events`, { token: a.token })).items;
       const ids = items.map((e) => Number(e.id));
-      // created, classified, routed, routing.applied, sla.started, then the 8 notes
-      expect(ids.length).toBe(13);
+      // 5 intake events (created, classified, routed, routing.applied, sla.started) + the in-app
+      // "received" notice (no email on file) + the 8 notes
+      expect(ids.length).toBe(14);
       expect(ids).toEqual([...ids].sort((x, y) => x - y));
-      expect(items[5]!.actor).toMatchObject({ kind: 'user', id: a.id });
-      expect(typeof (items[5]!.actor as { name?: unknown }).name).toBe('string');
+      expect(items[6]!.actor).toMatchObject({ kind: 'user', id: a.id });
+      expect(typeof (items[6]!.actor as { name?: unknown }).name).toBe('string');
     } finally {
       await local.stop();
     }

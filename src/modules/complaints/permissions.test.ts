@@ -323,7 +323,7 @@ describe('customers', () => {
     await call('department_staff', { method: 'POST', url: `/api/v1/complaints/${id}/status`, body: { status: 'in_progress', reason: 'backstage reason' } });
 
     const staff = json<List<EventItem>>(await call('admin', { method: 'GET', url: `/api/v1/complaints/${id}/events` })).items;
-    expect(new Set(staff.map((e) => e.lane))).toEqual(new Set(['customer', 'support', 'backstage', 'frontstage']));
+    expect(new Set(staff.map((e) => e.lane))).toEqual(new Set(['customer', 'support', 'backstage', 'frontstage', 'evidence']));
 
     const res = await asA('GET', `/api/v1/complaints/${id}/events`);
     const mine = json<List<EventItem>>(res).items;

@@ -1,6 +1,7 @@
 import type { Queryable, SqlParam } from '../../db/database.js';
 import type { Actor } from '../auth/principal.js';
 import { EVENT_PAYLOADS, laneFor, type EventPayload, type EventType, type Lane } from './event-types.js';
+import { listenersFor } from './event-listeners.js';
 
 export interface ComplaintEvent {
   id: string;
@@ -20,12 +21,21 @@ export async function appendEvent<T extends EventType>(
   tx: Queryable,
   e: { complaintId: string; type: T; actor: Actor; at: Date; data: EventPayload<T>; lane?: Lane },
 ): Promise<void> {
-  const data = EVENT_PAYLOADS[e.type].parse(e.data);
-  await tx.query(
+  const data = EVENT_PAYLOADS[e.type].parse(e.data) as Record<string, unknown>;
+  const lane = e.lane ?? laneFor(e.type, e.actor);
+  const [row] = await tx.query<{ id: string }>(
     `insert into complaint_events (complaint_id, type, lane, actor_kind, actor_id, actor_role, at, data)
-     values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [e.complaintId, e.type, e.lane ?? laneFor(e.type, e.actor), e.actor.kind, e.actor.id, e.actor.role, e.at, data],
+     values ($1, $2, $3, $4, $5, $6, $7, $8) returning id::text as id`,
+    [e.complaintId, e.type, lane, e.actor.kind, e.actor.id, e.actor.role, e.at, data],
   );
+  await notifyListeners(tx, [{ id: row!.id, complaintId: e.complaintId, type: e.type, lane, actor: e.actor, at: e.at.toISOString(), data }]);
+}
+
+/** Runs the in-transaction listeners (event-listeners.ts) for freshly written events, in order. */
+async function notifyListeners(tx: Queryable, events: readonly ComplaintEvent[]): Promise<void> {
+  for (const event of events) {
+    for (const listener of listenersFor(event.type)) await listener.handle(tx, event);
+  }
 }
 
 type NewEvent = { [T in EventType]: { complaintId: string; type: T; actor: Actor; at: Date; data: EventPayload<T>; lane?: Lane } }[EventType];
@@ -34,17 +44,24 @@ type NewEvent = { [T in EventType]: { complaintId: string; type: T; actor: Actor
 export async function appendEvents(tx: Queryable, events: readonly NewEvent[]): Promise<void> {
   if (!events.length) return;
   const values: SqlParam[] = [];
+  const written: Array<Omit<ComplaintEvent, 'id'>> = [];
   const rows = events.map((e) => {
     const data = EVENT_PAYLOADS[e.type].parse(e.data) as Record<string, unknown>;
+    const lane = e.lane ?? laneFor(e.type, e.actor);
     const base = values.length;
-    values.push(e.complaintId, e.type, e.lane ?? laneFor(e.type, e.actor), e.actor.kind, e.actor.id, e.actor.role, e.at, data);
+    values.push(e.complaintId, e.type, lane, e.actor.kind, e.actor.id, e.actor.role, e.at, data);
+    written.push({ complaintId: e.complaintId, type: e.type, lane, actor: e.actor, at: e.at.toISOString(), data });
     return `(${Array.from({ length: 8 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
   });
   // Identity ids follow the VALUES order, which keeps the timeline order of same-instant events.
-  await tx.query(
-    `insert into complaint_events (complaint_id, type, lane, actor_kind, actor_id, actor_role, at, data) values ${rows.join(', ')}`,
+  const ids = await tx.query<{ id: string }>(
+    `insert into complaint_events (complaint_id, type, lane, actor_kind, actor_id, actor_role, at, data) values ${rows.join(', ')}
+     returning id::text as id`,
     values,
   );
+  // RETURNING gives no order guarantee; the ids do (see above), so pair them by sorting.
+  const sorted = ids.map((r) => BigInt(r.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  await notifyListeners(tx, written.map((e, i) => ({ ...e, id: String(sorted[i]) })));
 }
 
 interface EventRow {

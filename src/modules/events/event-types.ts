@@ -7,6 +7,7 @@ import { SURVEY_EVENT_LANES, SURVEY_EVENTS } from '../surveys/survey-events.js';
 import { ROUTING_EVENT_LANES, ROUTING_EVENTS } from '../routing/routing-events.js';
 import { CHANNEL_EVENT_LANES, CHANNEL_EVENTS } from '../channels/channel-events.js';
 import { BOT_EVENT_LANES, BOT_EVENTS } from '../bot/bot-events.js';
+import { NOTIFY_EVENT_LANES, NOTIFY_EVENTS } from '../notify/notify-events.js';
 
 export const LANES = ['evidence', 'customer', 'frontstage', 'backstage', 'support'] as const;
 export type Lane = (typeof LANES)[number];
@@ -81,6 +82,7 @@ export const EVENT_PAYLOADS = {
   ...ROUTING_EVENTS,
   ...CHANNEL_EVENTS,
   ...BOT_EVENTS,
+  ...NOTIFY_EVENTS,
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;
@@ -97,6 +99,7 @@ const FIXED_LANE: Partial<Record<EventType, Lane>> = {
   ...ROUTING_EVENT_LANES,
   ...CHANNEL_EVENT_LANES,
   ...BOT_EVENT_LANES,
+  ...NOTIFY_EVENT_LANES,
   'complaint.created': 'customer',
   'message.customer': 'customer',
   'message.public_reply': 'frontstage',

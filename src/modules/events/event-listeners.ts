@@ -1,0 +1,36 @@
+import type { Queryable } from '../../db/database.js';
+import type { ComplaintEvent } from './append-event.js';
+import { noticeListener } from '../notify/enqueue-notices.js';
+
+/**
+ * Work that must happen in the same transaction as an event (so it is never lost and never
+ * done for an uncommitted change): e.g. the notify module queues progress notices.
+ * A listener names the event types it reacts to; append-event.ts calls it after inserting.
+ */
+export interface EventListener {
+  name: string;
+  types: readonly string[];
+  handle(tx: Queryable, event: ComplaintEvent): Promise<void>;
+}
+
+export function onEvents(name: string, types: readonly string[], handle: EventListener['handle']): EventListener {
+  return { name, types, handle };
+}
+
+/**
+ * Every listener, in call order. A function (not a const) so the import cycle
+ * (append-event → here → notify → append-event) never meets an uninitialised binding.
+ */
+function allListeners(): readonly EventListener[] {
+  return [noticeListener];
+}
+
+let byType: Map<string, EventListener[]> | null = null;
+
+export function listenersFor(type: string): readonly EventListener[] {
+  if (!byType) {
+    byType = new Map();
+    for (const l of allListeners()) for (const t of l.types) byType.set(t, [...(byType.get(t) ?? []), l]);
+  }
+  return byType.get(type) ?? [];
+}

@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import type { Queryable, SqlParam } from '../../db/database.js';
+import { publish } from '../../realtime/bus.js';
+import { SYSTEM_ACTOR } from '../auth/principal.js';
+import { appendEvents, type ComplaintEvent } from '../events/append-event.js';
+import { onEvents } from '../events/event-listeners.js';
+import { chooseChannels, type ChannelPreference } from './choose-channels.js';
+import { noticeLocale, type NoticeKind } from './notice-kinds.js';
+
+/** Which notice an event means for the customer, if any. */
+export function noticeKindFor(event: Pick<ComplaintEvent, 'type' | 'data'>): NoticeKind | null {
+  // A string switch: survey.* types are declared by the surveys module (merged separately).
+  const type: string = event.type;
+  switch (type) {
+    case 'complaint.created':
+      return 'received';
+    case 'handoff.requested':
+      return 'handed_to_department';
+    case 'message.public_reply':
+      return 'reply';
+    case 'survey.requested':
+      return 'survey';
+    case 'survey.reminded':
+      return 'survey_reminder';
+    case 'complaint.status_changed': {
+      const { from, to } = event.data as { from: string; to: string };
+      if (to === 'in_progress' && (from === 'new' || from === 'reopened')) return 'being_handled';
+      if (to === 'awaiting_customer') return 'awaiting_reply';
+      if (to === 'resolved') return 'resolved';
+      if (to === 'reopened') return 'reopened';
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+interface Recipient {
+  number: string;
+  subject: string;
+  channel: string;
+  severity: string;
+  first_response_due_at: Date;
+  customer_id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  locale: string;
+  preference: ChannelPreference | null;
+}
+
+/** The template variables that come from the database (links are added at delivery). */
+async function variables(tx: Queryable, kind: NoticeKind, event: ComplaintEvent, r: Recipient, locale: string): Promise<Record<string, string>> {
+  const vars: Record<string, string> = { customerName: r.name, complaintNumber: r.number, complaintSubject: r.subject };
+  const data = event.data;
+  if (kind === 'received') {
+    vars.promiseMinutes = String((r.first_response_due_at.getTime() - new Date(event.at).getTime()) / 60_000);
+  } else if (kind === 'handed_to_department') {
+    const [d] = await tx.query<{ name: string; name_zh: string | null }>('select name, name_zh from departments where code = $1', [String(data.department)]);
+    vars.department = (locale === 'en' ? d?.name : (d?.name_zh ?? d?.name)) ?? String(data.department);
+  } else if (kind === 'reply') {
+    const [m] = await tx.query<{ body: string }>('select body from messages where id = $1', [String(data.messageId)]);
+    vars.replyText = m?.body ?? '';
+  } else if (kind === 'survey' || kind === 'survey_reminder') {
+    vars.surveyId = String(data.surveyId);
+    vars.surveyExpiresAt = String(data.expiresAt);
+  }
+  return vars;
+}
+
+/**
+ * Queues the notices an event means, inside the event's own transaction: they commit with
+ * the change or not at all (never lost), and the idempotency key (event id + kind + channel)
+ * with ON CONFLICT DO NOTHING makes processing the same event again a no-op (never twice).
+ */
+export async function enqueueNoticesFor(tx: Queryable, event: ComplaintEvent): Promise<number> {
+  const kind = noticeKindFor(event);
+  if (!kind) return 0;
+  const [r] = await tx.query<Recipient>(
+    `select c.number, c.subject, c.channel, c.severity, c.first_response_due_at, c.customer_id,
+            cu.name, cu.email, cu.phone, cu.locale, p.channel as preference
+       from complaints c
+       join customers cu on cu.id = c.customer_id
+       left join customer_notice_preferences p on p.customer_id = c.customer_id
+      where c.id = $1`,
+    [event.complaintId],
+  );
+  if (!r) return 0;
+  if (kind === 'being_handled') {
+    // The first public reply moves a complaint into progress; its reply notice already says so.
+    const [reply] = await tx.query(
+      `select 1 from notices where complaint_id = $1 and kind = 'reply' and created_at = $2 limit 1`,
+      [event.complaintId, new Date(event.at)],
+    );
+    if (reply) return 0;
+  }
+  const channels = chooseChannels({ preference: r.preference, complaintChannel: r.channel, email: r.email, phone: r.phone });
+  if (!channels.length) return 0;
+  const locale = noticeLocale(r.locale);
+  const vars = await variables(tx, kind, event, r, locale);
+  const at = new Date(event.at);
+  const values: SqlParam[] = [];
+  const rows = channels.map((channel) => {
+    const recipient = channel === 'email' ? r.email : channel === 'sms' ? r.phone : null;
+    const b = values.length;
+    values.push(randomUUID(), `${event.id}:${kind}:${channel}`, event.complaintId, r.customer_id, event.id, kind, channel, locale, recipient, r.severity === 'urgent', vars, at);
+    return `(${Array.from({ length: 12 }, (_, i) => `$${b + i + 1}`).join(', ')}, $${b + 12})`;
+  });
+  const inserted = await tx.query<{ id: string; channel: 'email' | 'sms' | 'in_app' }>(
+    `insert into notices (id, idempotency_key, complaint_id, customer_id, event_id, kind, channel, locale, recipient, urgent, vars, created_at, next_attempt_at)
+     values ${rows.join(', ')}
+     on conflict (idempotency_key) do nothing
+     returning id, channel`,
+    values,
+  );
+  if (!inserted.length) return 0;
+  await appendEvents(tx, inserted.map((n) => ({
+    complaintId: event.complaintId, type: 'notice.queued' as const, actor: SYSTEM_ACTOR, at,
+    data: { noticeId: n.id, kind, channel: n.channel },
+  })));
+  // Wakes the senders on every instance once this commits (they also sweep on a timer).
+  await publish(tx, { topic: 'notice.queued', complaintId: event.complaintId });
+  return inserted.length;
+}
+
+export const noticeListener = onEvents(
+  'notify',
+  ['complaint.created', 'complaint.status_changed', 'handoff.requested', 'message.public_reply', 'survey.requested', 'survey.reminded'],
+  async (tx, event) => {
+    await enqueueNoticesFor(tx, event);
+  },
+);
