@@ -46,7 +46,7 @@ export async function listMessages(db: Queryable, p: Principal, complaintId: str
     // Messages of complaints merged into this one are part of its conversation.
     `${SELECT} where (m.complaint_id = $1 or m.complaint_id in (select id from complaints where merged_into_id = $1))
         ${p.kind === 'customer' ? "and m.kind <> 'internal_note'" : ''}
-      order by m.created_at, m.id`,
+      order by m.created_at, m.seq`,
     [complaintId],
   );
   return rows.map(toApi);

@@ -57,7 +57,7 @@ export async function getProgress(ctx: AppContext, p: CustomerPrincipal, ref: st
       `select m.id, m.kind, m.channel, u.name as author_name, m.body, m.created_at
          from messages m left join users u on m.author_kind = 'user' and u.id = m.author_id
         where m.complaint_id = $1 and m.kind in ('customer', 'public_reply')
-        order by m.created_at, m.id`,
+        order by m.created_at, m.seq`,
       [c.id],
     ),
     complaintAttachments(ctx.db, c.id),
