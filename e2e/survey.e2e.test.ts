@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '../src/server/start-server.js';
 import { surveyToken } from '../src/modules/surveys/survey-link.js';
 import { runSurveySweep } from '../src/modules/surveys/survey-sweep.js';
+import { callApi } from './api.js';
 import { launchBrowser, screenshot } from './browser.js';
 import { E2E_ADMIN, startE2eServer } from './server.js';
 
@@ -13,15 +14,7 @@ let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
-async function api<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const api = <T>(method: string, path: string, token: string | null, body?: unknown) => callApi<T>(server.url, method, path, token, body);
 
 let adminToken: string;
 let complaint: { id: string; number: string };

@@ -1,44 +1,25 @@
-/**
- * What a file is, read from its first bytes rather than its name or the sender's
- * Content-Type (both are the sender's claim). Only these types are accepted.
- */
-export const ALLOWED_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf'] as const;
-export type AllowedType = (typeof ALLOWED_TYPES)[number];
+import { normaliseDeclaredType, sniffType, typeFromName, type SniffedType } from '../../attachments/sniff-type.js';
 
-const startsWith = (b: Uint8Array, sig: number[], at = 0) => b.length >= at + sig.length && sig.every((v, i) => b[at + i] === v);
-const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
-
-export function detectType(bytes: Uint8Array): AllowedType | null {
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
-  if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return 'image/gif';
-  if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'image/webp';
-  if (startsWith(bytes, ascii('%PDF-'))) return 'application/pdf';
-  return null;
-}
-
-const BY_EXTENSION: Record<string, AllowedType> = {
-  png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', jpe: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', pdf: 'application/pdf',
-};
 /** Content types that name no particular format: they make no claim to contradict. */
 const GENERIC = new Set(['application/octet-stream', 'binary/octet-stream', 'application/x-download', '']);
 
 export type TypeVerdict =
-  | { ok: true; type: AllowedType }
-  | { ok: false; reason: 'type_not_allowed' | 'type_mismatch'; detected: AllowedType | null };
+  | { ok: true; type: SniffedType }
+  | { ok: false; reason: 'type_not_allowed' | 'type_mismatch'; detected: SniffedType | null };
 
 /**
- * Accepts a file only when its content is an allowed type and neither its name's extension nor
- * its declared Content-Type claims another one (a PDF named photo.png is refused: whoever opens
- * it by name would get a surprise).
+ * Accepts a file that came by email or webhook only when its content (magic bytes, the same
+ * sniffer as the service hall's uploads) is an allowed type and neither its name's extension
+ * nor its declared Content-Type claims another one. Stricter than the hall on names: any
+ * extension other than the content's — photo.exe as much as photo.pdf — is a mismatch,
+ * because whoever opens the file by its name would get a surprise.
  */
 export function checkType(bytes: Uint8Array, fileName: string, declaredType: string): TypeVerdict {
-  const detected = detectType(bytes);
+  const detected = sniffType(bytes);
   if (!detected) return { ok: false, reason: 'type_not_allowed', detected: null };
-  const ext = /\.([a-z0-9]{1,8})$/i.exec(fileName)?.[1]?.toLowerCase();
-  if (ext && BY_EXTENSION[ext] !== detected) return { ok: false, reason: 'type_mismatch', detected };
-  const declared = declaredType.split(';')[0]!.trim().toLowerCase();
-  const declaredNorm = declared === 'image/jpg' || declared === 'image/pjpeg' ? 'image/jpeg' : declared;
-  if (!GENERIC.has(declaredNorm) && declaredNorm !== detected) return { ok: false, reason: 'type_mismatch', detected };
+  const hasExtension = /\.[a-z0-9]{1,8}$/i.test(fileName);
+  if (hasExtension && typeFromName(fileName) !== detected) return { ok: false, reason: 'type_mismatch', detected };
+  const declared = normaliseDeclaredType(declaredType) ?? '';
+  if (!GENERIC.has(declared) && declared !== detected) return { ok: false, reason: 'type_mismatch', detected };
   return { ok: true, type: detected };
 }
