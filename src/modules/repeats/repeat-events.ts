@@ -7,6 +7,8 @@ export const REPEAT_EVENTS = {
   'complaint.merged': z.object({ intoId: z.string(), intoNumber: z.string(), reason: z.string().nullable() }),
   'complaint.merge_received': z.object({ fromId: z.string(), fromNumber: z.string() }),
   'complaint.linked': z.object({ repeatOfId: z.string().nullable(), repeatOfNumber: z.string().nullable() }),
+  'complaint.split': z.object({ intoId: z.string(), intoNumber: z.string(), messageIds: z.array(z.string()), reason: z.string().nullable() }),
+  'complaint.split_from': z.object({ fromId: z.string(), fromNumber: z.string(), messageIds: z.array(z.string()) }),
   'followup.created': z.object({ followUpId: z.string(), kind: z.string(), assignedRole: z.string(), dueAt: z.string() }),
   'followup.completed': z.object({ followUpId: z.string(), note: z.string().nullable() }),
 } as const;
@@ -19,4 +21,6 @@ export const REPEAT_EVENT_LANES: Partial<Record<keyof typeof REPEAT_EVENTS, Lane
   'complaint.merged': 'backstage',
   'complaint.merge_received': 'backstage',
   'complaint.linked': 'backstage',
+  'complaint.split': 'backstage',
+  'complaint.split_from': 'backstage',
 };

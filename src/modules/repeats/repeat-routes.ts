@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from '../../http/define-route.js';
-import { idParams, text } from '../../http/schemas.js';
+import { idParams, line, text } from '../../http/schemas.js';
 import { AppError, notFound } from '../../errors.js';
 import { actorOf } from '../auth/principal.js';
 import { READERS, requireRole } from '../auth/require-role.js';
@@ -8,6 +8,8 @@ import { complaintRefParams, resolveComplaintRef } from '../complaints/complaint
 import { assertVisible } from '../complaints/queries/get-complaint.js';
 import { appendEvent } from '../events/append-event.js';
 import { linkRepeat, mergeComplaint } from './merge-complaint.js';
+import { splitComplaint } from './split-complaint.js';
+import { LIMITS } from '../complaints/complaint-schema.js';
 
 const complaintRef = z.union([z.uuid(), z.string().regex(/^C-\d{4}-\d{6,}$/)]);
 
@@ -86,6 +88,21 @@ export const repeatRoutes = [
       const into = await resolveComplaintRef(ctx.db, body.into);
       await mergeComplaint(ctx, principal, id, into, body.reason ?? null);
       return { mergedId: id, intoId: into };
+    },
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/v1/complaints/:id/split', tag: 'repeats', auth: 'required',
+    summary: 'Split messages about another problem out into a new complaint of the same customer (classified and routed like any intake)',
+    params: complaintRefParams,
+    body: z.object({
+      messageIds: z.array(z.uuid()).min(1).max(100),
+      subject: line(LIMITS.subject),
+      category: line(40).optional(),
+      reason: text(500).optional(),
+    }).strict(),
+    response: { status: 201 },
+    async handler({ ctx, principal, params, body }) {
+      return splitComplaint(ctx, principal, await resolveComplaintRef(ctx.db, params.id), body);
     },
   }),
   defineRoute({
