@@ -57,7 +57,13 @@ describe('department desk and supervisor board', () => {
       channel: 'phone', subject: 'Parcel lost at the depot', description: 'Tracking stopped at the depot 5 days ago.', customer: { name: 'Lin' }, category: 'logistics',
     });
     await api('POST', `/api/v1/complaints/${c.id}/messages`, agent.token, { kind: 'public_reply', body: 'We are checking with the depot.' });
-    await api('POST', `/api/v1/complaints/${c.id}/handoffs`, agent.token, { department: 'logistics', note: 'Please locate parcel SO-1 at the depot.' });
+    // The agent transfers it from the complaint view.
+    const agentPage = await pageFor(agent.token);
+    await agentPage.goto(`${server.url}/#/complaints/${c.number}`);
+    await agentPage.getByTestId('transfer-department').selectOption('logistics');
+    await agentPage.getByTestId('transfer-note').fill('Please locate parcel SO-1 at the depot.');
+    await agentPage.getByTestId('transfer-submit').click();
+    await expect.poll(() => agentPage.getByTestId('complaint-status').innerText()).toMatch(/Awaiting department/i);
 
     const desk = await pageFor(depot.token);
     await desk.goto(`${server.url}/#/desk`);
@@ -75,7 +81,10 @@ describe('department desk and supervisor board', () => {
     expect(after.status).toBe('in_progress'); // the answer went back to the front line
 
     // Above the agent's 200 limit: a request for the supervisor.
-    await api('POST', `/api/v1/complaints/${c.id}/settlements`, agent.token, { kind: 'refund', amount: 450, reason: 'Parcel re-shipped late; refund shipping and goodwill.' });
+    await agentPage.getByTestId('settle-amount').fill('450');
+    await agentPage.getByTestId('settle-reason').fill('Parcel re-shipped late; refund shipping and goodwill.');
+    await agentPage.getByTestId('settle-submit').click();
+    await expect.poll(() => agentPage.getByTestId('settle-result').innerText()).toMatch(/supervisor/i);
     await api('PATCH', `/api/v1/complaints/${c.id}`, boss.token, { tags: ['recovery'] });
 
     const board = await pageFor(boss.token);

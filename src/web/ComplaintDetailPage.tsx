@@ -14,13 +14,16 @@ import { ErrorBox } from './ErrorBox.js';
 import { useI18n } from './i18n.js';
 import { ReplyBox } from './ReplyBox.js';
 import { SlaPanel } from './SlaPanel.js';
+import { SettlementPanel } from './SettlementPanel.js';
 import { StatusChange } from './StatusChange.js';
+import { TransferPanel } from './TransferPanel.js';
 import { Timeline } from './Timeline.js';
 import type { Complaint, Message, Page, TimelineEvent } from './types.js';
 
 // A safety net only: live updates refetch at once when anything changes.
 const REFRESH_MS = 60_000;
 const CUSTOMER_360_ROLES = new Set(['admin', 'supervisor', 'agent', 'analyst']);
+const FRONT_LINE_ROLES = new Set(['admin', 'supervisor', 'agent']);
 
 interface Data {
   complaint: Complaint;
@@ -131,6 +134,12 @@ export function ComplaintDetailPage({ id, me }: { id: string; me: Me | null }) {
             <h2>{t('detail.actions')}</h2>
             <StatusChange complaint={c} onChanged={onChanged} onStale={reload} />
             <ClassifyEditor key={`${c.severity}/${c.category}`} complaint={c} myUserId={me?.role === 'customer' ? null : (me?.id ?? null)} onChanged={onChanged} />
+            {me?.role && FRONT_LINE_ROLES.has(me.role) && (
+              <>
+                <TransferPanel complaintId={c.id} onDone={reload} />
+                <SettlementPanel complaintId={c.id} onDone={reload} />
+              </>
+            )}
           </section>
         </aside>
       </div>

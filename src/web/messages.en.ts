@@ -312,6 +312,18 @@ export const en = {
   'survey.error.expired': 'This survey has closed.',
   'survey.error.network': 'Cannot reach the server. Check your connection and try again.',
   'survey.error.invalid': 'Your answer could not be sent. Please check it and try again.',
+  'transfer.title': 'Transfer to a department',
+  'transfer.department': 'Department',
+  'transfer.choose': 'Choose…',
+  'transfer.note': 'What should they do?',
+  'transfer.submit': 'Transfer',
+  'settle.title': 'Refund or compensate',
+  'settle.kind': 'Kind',
+  'settle.amount': 'Amount',
+  'settle.reason': 'Reason',
+  'settle.submit': 'Settle',
+  'settle.granted': 'Granted within your authority.',
+  'settle.pending': 'Above your authority: sent to a supervisor for approval.',
 } as const;
 
 export type MessageKey = keyof typeof en;
