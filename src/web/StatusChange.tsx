@@ -3,6 +3,7 @@ import { api, ApiError } from './api.js';
 import { ErrorBox } from './ErrorBox.js';
 import { useI18n } from './i18n.js';
 import { TRANSITIONS, type Complaint, type Status } from './types.js';
+import { RESOLUTION_CODES } from '../modules/complaints/lifecycle.js';
 
 /** Status select limited to the moves the lifecycle allows from the current status. */
 interface Props {
@@ -17,6 +18,7 @@ export function StatusChange({ complaint, onChanged, onStale }: Props) {
   const allowed = TRANSITIONS[complaint.status] ?? [];
   const [next, setNext] = useState<Status | ''>('');
   const [reason, setReason] = useState('');
+  const [resolutionCode, setResolutionCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const target = next && allowed.includes(next) ? next : '';
@@ -27,11 +29,13 @@ export function StatusChange({ complaint, onChanged, onStale }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const body: { status: Status; reason?: string } = { status: target };
+      const body: { status: Status; reason?: string; resolutionCode?: string } = { status: target };
       if (reason.trim()) body.reason = reason.trim();
+      if (target === 'resolved') body.resolutionCode = resolutionCode;
       const updated = await api.post<Complaint>(`/api/v1/complaints/${encodeURIComponent(complaint.id)}/status`, body);
       setNext('');
       setReason('');
+      setResolutionCode('');
       onChanged(updated);
     } catch (err) {
       setError(err);
@@ -57,6 +61,17 @@ export function StatusChange({ complaint, onChanged, onStale }: Props) {
           <option key={s} value={s}>{tEnum('status', s)}</option>
         ))}
       </select>
+      {target === 'resolved' && (
+        <select
+          data-testid="resolution-code"
+          aria-label={t('status.resolutionCode')}
+          value={resolutionCode}
+          onChange={(e) => setResolutionCode(e.target.value)}
+        >
+          <option value="">{t('status.resolutionCode')}</option>
+          {RESOLUTION_CODES.map((c) => <option key={c} value={c}>{tEnum('resolution', c)}</option>)}
+        </select>
+      )}
       <input
         type="text"
         data-testid="status-reason"
@@ -68,7 +83,7 @@ export function StatusChange({ complaint, onChanged, onStale }: Props) {
         onChange={(e) => setReason(e.target.value)}
       />
       <ErrorBox error={error} />
-      <button type="submit" className="btn btn-primary" data-testid="status-submit" disabled={busy || !target}>
+      <button type="submit" className="btn btn-primary" data-testid="status-submit" disabled={busy || !target || (target === 'resolved' && !resolutionCode)}>
         {busy ? t('common.saving') : t('status.submit')}
       </button>
     </form>

@@ -324,6 +324,15 @@ export const en = {
   'settle.submit': 'Settle',
   'settle.granted': 'Granted within your authority.',
   'settle.pending': 'Above your authority: sent to a supervisor for approval.',
+  'status.resolutionCode': 'How was it resolved?',
+  'resolution.refunded': 'Refunded',
+  'resolution.replaced': 'Replaced',
+  'resolution.repaired': 'Repaired',
+  'resolution.compensated': 'Compensated',
+  'resolution.explained': 'Explained',
+  'resolution.no_fault_found': 'No fault found',
+  'resolution.duplicate': 'Duplicate',
+  'resolution.other': 'Other',
 } as const;
 
 export type MessageKey = keyof typeof en;

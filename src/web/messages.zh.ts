@@ -326,4 +326,13 @@ export const zhCN: Record<MessageKey, string> = {
   'settle.submit': '提交',
   'settle.granted': '在您的权限内，已直接发放。',
   'settle.pending': '超出您的权限：已提交主管审批。',
+  'status.resolutionCode': '处理结果？',
+  'resolution.refunded': '已退款',
+  'resolution.replaced': '已换货',
+  'resolution.repaired': '已维修',
+  'resolution.compensated': '已补偿',
+  'resolution.explained': '已解释说明',
+  'resolution.no_fault_found': '未发现问题',
+  'resolution.duplicate': '重复投诉',
+  'resolution.other': '其他',
 };

@@ -23,6 +23,7 @@ export interface ComplaintRow extends SlaFields {
   tags: string[];
   repeat_of_id: string | null;
   merged_into_id: string | null;
+  resolution_code: string | null;
   sla_urgent_at: Date | null;
   sla_next_check_at: Date | null;
   sla_breached: boolean;
@@ -58,7 +59,7 @@ const WRITABLE = new Set<keyof ComplaintRow>([
   'status', 'category', 'severity', 'department_id', 'assignee_id', 'tags', 'repeat_of_id', 'merged_into_id',
   'sla_cycle', 'sla_started_at', 'sla_paused_at', 'sla_paused_ms', 'first_response_due_at', 'first_response_at_risk_at',
   'resolution_due_at', 'resolution_at_risk_at', 'sla_urgent_at', 'sla_next_check_at', 'sla_breached',
-  'first_response_at', 'resolved_at', 'closed_at', 'updated_at',
+  'first_response_at', 'resolved_at', 'closed_at', 'updated_at', 'resolution_code',
 ]);
 
 export async function lockComplaint(tx: Queryable, id: string): Promise<ComplaintRow> {
@@ -104,6 +105,7 @@ export function complaintToApi(r: ComplaintViewRow, now: Date) {
     pingPong: r.handoff_ping_pong,
     firstResponseAt: iso(r.first_response_at),
     resolvedAt: iso(r.resolved_at),
+    resolutionCode: r.resolution_code,
     closedAt: iso(r.closed_at),
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { line, text } from '../../http/schemas.js';
 import { customerInputSchema } from '../customers/customer-schema.js';
-import { STATUSES } from './lifecycle.js';
+import { RESOLUTION_CODES, STATUSES } from './lifecycle.js';
 import { CATEGORY_CODE_PATTERN, CHANNEL_ALIASES, CHANNELS, SEVERITIES, type Channel } from './taxonomy.js';
 
 export const LIMITS = { subject: 200, description: 20_000, message: 20_000, tag: 40, tags: 20, reason: 500 } as const;
@@ -60,8 +60,13 @@ export const messageInputSchema = z
 export type MessageInput = z.infer<typeof messageInputSchema>;
 
 export const statusChangeSchema = z
-  .object({ status: z.enum(STATUSES), reason: text(LIMITS.reason).optional() })
-  .strict();
+  .object({
+    status: z.enum(STATUSES),
+    reason: text(LIMITS.reason).optional(),
+    resolutionCode: z.enum(RESOLUTION_CODES).optional().describe('how it was resolved (with status resolved only)'),
+  })
+  .strict()
+  .refine((v) => v.resolutionCode === undefined || v.status === 'resolved', { path: ['resolutionCode'], message: 'only when resolving' });
 
 export const complaintPatchSchema = z
   .object({

@@ -83,6 +83,19 @@ describe('complaint intake', () => {
     expect(d.customer.id).toBe(c.customer.id);
   });
 
+  it('records how a complaint was resolved, only when resolving', async () => {
+    const c = json<Complaint>(await create());
+    await t.request('POST', `/api/v1/complaints/${c.id}/status`, { token: agent.token, body: { status: 'in_progress' } });
+    const early = await t.request('POST', `/api/v1/complaints/${c.id}/status`, { token: agent.token, body: { status: 'awaiting_customer', resolutionCode: 'refunded' } });
+    expect(early.statusCode).toBe(422);
+    const res = await t.request('POST', `/api/v1/complaints/${c.id}/status`, { token: agent.token, body: { status: 'resolved', resolutionCode: 'refunded' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(json<{ resolutionCode: string }>(res).resolutionCode).toBe('refunded');
+    const events = json<{ items: EventItem[] }>(await t.request('GET', `/api/v1/complaints/${c.id}/events`, { token: agent.token })).items;
+    expect(events.filter((e) => e.type === 'complaint.status_changed').at(-1)!.data).toMatchObject({ to: 'resolved', resolutionCode: 'refunded' });
+    expect((await t.request('POST', `/api/v1/complaints/${c.id}/status`, { token: agent.token, body: { status: 'resolved', resolutionCode: 'magic' } })).statusCode).toBe(422);
+  });
+
   it('answers the detail with its timeline in one request (include=events), customers seeing only their lanes', async () => {
     const cust = await t.customer();
     const c = json<{ id: string }>(await t.request('POST', '/api/v1/complaints', { token: cust.token, body: { channel: 'web', customerId: cust.id, subject: 'Late parcel', description: 'My parcel is a week late.' } }));

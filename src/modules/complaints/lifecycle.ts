@@ -25,6 +25,10 @@ export const TRANSITIONS: Record<Status, readonly Status[]> = {
 };
 
 /** Statuses in which the complaint is still being worked: its SLA clocks may run. */
+/** How a complaint was resolved; the agent picks one when resolving. */
+export const RESOLUTION_CODES = ['refunded', 'replaced', 'repaired', 'compensated', 'explained', 'no_fault_found', 'duplicate', 'other'] as const;
+export type ResolutionCode = (typeof RESOLUTION_CODES)[number];
+
 export const OPEN_STATUSES: readonly Status[] = ['new', 'in_progress', 'awaiting_department', 'awaiting_customer', 'reopened'];
 
 export function isOpen(status: Status): boolean {

@@ -39,7 +39,7 @@ const CORE_EVENTS = {
     needsTriage: z.boolean().optional(),
   }),
   'complaint.routed': z.object({ department: z.string().nullable(), reason: z.string() }),
-  'complaint.status_changed': z.object({ from: z.string(), to: z.string(), reason: z.string().nullable() }),
+  'complaint.status_changed': z.object({ from: z.string(), to: z.string(), reason: z.string().nullable(), resolutionCode: z.string().optional() }),
   'complaint.assigned': z.object({ from: z.string().nullable(), to: z.string().nullable() }),
   'complaint.severity_changed': z.object({ from: z.string(), to: z.string(), reason: z.string().nullable() }),
   'complaint.category_changed': z.object({ from: z.string(), to: z.string(), reason: z.string().nullable() }),

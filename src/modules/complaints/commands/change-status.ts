@@ -23,13 +23,14 @@ export async function transition(
   now: Date,
   reason: string | null,
   sla: SlaTransaction = new SlaTransaction(tx, row, now),
+  resolutionCode: string | null = null,
 ): Promise<SlaTransaction> {
   const from = row.status;
   assertTransition(from, to);
   row.status = to;
   const policy = await loadPolicy(tx, row.severity);
   await sla.onStatus(from, to, policy.pauseWhileAwaitingCustomer);
-  await appendEvent(tx, { complaintId: row.id, type: 'complaint.status_changed', actor, at: now, data: { from, to, reason } });
+  await appendEvent(tx, { complaintId: row.id, type: 'complaint.status_changed', actor, at: now, data: { from, to, reason, ...(resolutionCode ? { resolutionCode } : {}) } });
   if (to === 'resolved' || to === 'closed' || to === 'cancelled') await closeOpenHandoffs(tx, row.id, actor, now, `complaint ${to}`);
   if (to === 'closed' || to === 'cancelled') await cancelPendingApprovals(tx, row.id, actor, now, `complaint ${to}`);
   await onComplaintStatusForSurveys(tx, row, to, actor, now);
@@ -46,7 +47,7 @@ export async function changeStatus(
   ctx: AppContext,
   p: Principal,
   id: string,
-  input: { status: Status; reason?: string },
+  input: { status: Status; reason?: string; resolutionCode?: string },
 ): Promise<ComplaintDto> {
   await assertVisible(ctx.db, p, id);
   assertCan(p, input.status === 'cancelled' ? 'cancel' : 'change_status');
@@ -62,8 +63,9 @@ export async function changeStatus(
       assertTransition(row.status, input.status); // an impossible move is still reported as such
       throw new AppError('forbidden', 'Customers can confirm or reopen a resolved complaint only.');
     }
-    const sla = await transition(tx, row, input.status, actorOf(p), now, input.reason ?? null);
-    await sla.persist();
+    const code = input.status === 'resolved' ? (input.resolutionCode ?? null) : null;
+    const sla = await transition(tx, row, input.status, actorOf(p), now, input.reason ?? null, undefined, code);
+    await sla.persist(code ? { resolution_code: code } : {});
   });
   return getComplaint(ctx, p, id);
 }
