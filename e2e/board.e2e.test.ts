@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunningServer } from '../src/server/start-server.js';
 import { callApi } from './api.js';
-import { launchBrowser, screenshot } from './browser.js';
+import { launchBrowser, screenshot, signedInPage } from './browser.js';
 import { E2E_ADMIN, startE2eServer } from './server.js';
 
 /** The back office's desk and the supervisor's board, driven as their users would. */
@@ -21,14 +21,8 @@ async function person(role: string, name: string, email: string, departmentId?: 
 }
 
 async function pageFor(token: string): Promise<Page> {
-  const ctx = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
-  contexts.push(ctx);
-  await ctx.addInitScript(([t]) => {
-    localStorage.setItem('loopdesk.token', t!);
-    localStorage.setItem('loopdesk.locale', 'en');
-  }, [token]);
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  const { page, context } = await signedInPage(browser, token, pageErrors);
+  contexts.push(context);
   return page;
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunningServer } from '../src/server/start-server.js';
 import { callApi } from './api.js';
-import { launchBrowser, screenshot } from './browser.js';
+import { launchBrowser, screenshot, signedInPage } from './browser.js';
 import { E2E_ADMIN, startE2eServer } from './server.js';
 
 /**
@@ -21,14 +21,8 @@ const api = <T>(method: string, path: string, token: string | null, body?: unkno
 async function agentPage(name: string, email: string): Promise<Page> {
   await api('POST', '/api/v1/users', adminToken, { email, name, role: 'agent', password: 'agent-password-1' });
   const { token } = await api<{ token: string }>('POST', '/api/v1/auth/login', null, { email, password: 'agent-password-1' });
-  const ctx = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
-  contexts.push(ctx);
-  await ctx.addInitScript(([t]) => {
-    localStorage.setItem('loopdesk.token', t!);
-    localStorage.setItem('loopdesk.locale', 'en');
-  }, [token]);
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => pageErrors.push(`${name}: ${e.message}`));
+  const { page, context } = await signedInPage(browser, token, pageErrors, name);
+  contexts.push(context);
   return page;
 }
 
