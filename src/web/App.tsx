@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api, getToken, onUnauthorized, setToken } from './api.js';
 import { ComplaintDetailPage } from './ComplaintDetailPage.js';
 import { ComplaintListPage } from './ComplaintListPage.js';
+import { isAdminTab } from './admin/admin-tabs.js';
 import { Header } from './Header.js';
 import { useI18n } from './i18n.js';
 import { LoginPage } from './LoginPage.js';
@@ -12,6 +13,7 @@ import type { Principal, User } from './types.js';
 
 // Pages most people never open load on demand, keeping the first screen's JavaScript small.
 const SupervisorBoardPage = lazy(() => import('./SupervisorBoardPage.js').then((m) => ({ default: m.SupervisorBoardPage })));
+const AdminPage = lazy(() => import('./admin/AdminPage.js').then((m) => ({ default: m.AdminPage })));
 const DepartmentDeskPage = lazy(() => import('./DepartmentDeskPage.js').then((m) => ({ default: m.DepartmentDeskPage })));
 
 /** Who is signed in, as far as the UI needs to know. */
@@ -100,6 +102,8 @@ function StaffApp() {
           <Suspense fallback={<p className="empty">{t('common.loading')}</p>}><SupervisorBoardPage /></Suspense>
         ) : route.name === 'desk' ? (
           <Suspense fallback={<p className="empty">{t('common.loading')}</p>}><DepartmentDeskPage /></Suspense>
+        ) : route.name === 'admin' && isAdminTab(route.tab) ? (
+          <Suspense fallback={<p className="empty">{t('common.loading')}</p>}><AdminPage tab={route.tab} role={me?.role ?? null} /></Suspense>
         ) : (
           <p className="empty">{t('error.notFound')}</p>
         )}

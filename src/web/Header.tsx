@@ -39,6 +39,9 @@ export function Header({ me, active, onLogout }: Props) {
           {me?.role && DESK_ROLES.has(me.role) && (
             <a href="#/desk" className={active === 'desk' ? 'nav-link active' : 'nav-link'} data-testid="nav-desk">{t('nav.desk')}</a>
           )}
+          {me?.role === 'admin' && (
+            <a href="#/admin" className={active === 'admin' ? 'nav-link active' : 'nav-link'} data-testid="nav-admin">{t('nav.admin')}</a>
+          )}
         </nav>
         <div className="topbar-right">
           {me && (

@@ -72,3 +72,15 @@ export function useI18n() {
   const locale = useSyncExternalStore(subscribe, getLocale, getLocale);
   return { locale, t, tEnum, setLocale };
 }
+
+/**
+ * A feature's own catalogue (zh-CN + en), kept next to the feature so that features do not
+ * all edit one file. Returns a translate function for it; components still call useI18n()
+ * so they re-render when the locale changes. Files named `*.messages.ts` exporting
+ * `messages` are checked for equal keys and placeholders by messages.unit.test.ts.
+ */
+export function defineMessages<K extends string>(catalogue: { en: Record<K, string>; 'zh-CN': Record<K, string> }) {
+  const translate = (key: K, vars?: Vars): string => fill(catalogue[current][key], vars);
+  return Object.assign(translate, { catalogue });
+}
+export type FeatureMessages = ReturnType<typeof defineMessages>;

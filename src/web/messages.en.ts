@@ -248,6 +248,7 @@ export const en = {
   'live.updated': 'Updated just now',
   'nav.board': 'Supervisor board',
   'nav.desk': 'Department desk',
+  'nav.admin': 'Administration',
   'board.title': 'Supervisor board',
   'board.approvals': 'Approvals waiting',
   'board.breached': 'Breached',

@@ -250,6 +250,7 @@ export const zhCN: Record<MessageKey, string> = {
   'live.updated': '刚刚更新',
   'nav.board': '主管看板',
   'nav.desk': '部门工作台',
+  'nav.admin': '系统管理',
   'board.title': '主管看板',
   'board.approvals': '待审批',
   'board.breached': '已超时',
