@@ -17,7 +17,9 @@ export function noticeKindFor(event: Pick<ComplaintEvent, 'type' | 'data'>): Not
     case 'handoff.requested':
       return 'handed_to_department';
     case 'message.public_reply':
-      return 'reply';
+      // A logged phone call is a conversation the customer already had: mailing the agent's
+      // call notes to them afterwards would be noise at best.
+      return (event.data as { channel?: string }).channel === 'phone' ? null : 'reply';
     case 'survey.requested':
       return 'survey';
     case 'survey.reminded':
