@@ -8,6 +8,12 @@ export interface Queryable {
   query: <T = Record<string, unknown>>(sql: string, params?: readonly SqlParam[]) => Promise<T[]>;
   /** Runs a multi-statement script without parameters (migrations). */
   exec: (sql: string) => Promise<void>;
+  /**
+   * Announces `payload` on a LISTEN/NOTIFY channel. On a transaction it is sent only after
+   * the transaction commits (never for a rollback); on the database, at once. Fire and
+   * forget, batched — see notifier.ts for why it is not a NOTIFY inside the transaction.
+   */
+  notify: (channel: string, payload: string) => void;
 }
 
 export interface Database extends Queryable {
@@ -16,9 +22,8 @@ export interface Database extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /**
    * LISTEN on a channel: `onPayload` gets every NOTIFY payload sent to it by any instance on
-   * this database (a NOTIFY inside a transaction arrives only if it commits). Returns a
-   * function that stops listening. Send with `select pg_notify(channel, payload)` — see
-   * realtime/bus.ts.
+   * this database (sent with `notify`, after commit). Returns a function that stops
+   * listening. See realtime/bus.ts.
    */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;

@@ -3,6 +3,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Database, Queryable, SqlParam } from './database.js';
 import { toParam } from './database.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
+import { createNotifier } from './notifier.js';
 
 /**
  * Embedded PostgreSQL. PGlite is a single connection, so every statement and transaction
@@ -28,7 +29,11 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     tail = run.catch(() => undefined); // the chain continues; the caller still sees the error
     return run;
   }
-  const direct: Queryable = {
+  // One connection: no commit lock to contend for, but the same after-commit semantics as PostgreSQL.
+  const notifier = createNotifier(async (channel, payloads) => {
+    await serial(() => db.query('select pg_notify($1, t.p) from unnest($2::text[]) with ordinality as t(p, n) order by t.n', [channel, payloads]));
+  });
+  const direct = (notify: Queryable['notify']): Queryable => ({
     async query<T>(sql: string, params: readonly SqlParam[] = []) {
       const res = await db.query<T>(sql, params.map(toParam));
       return res.rows;
@@ -36,17 +41,22 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     async exec(sql: string) {
       await db.exec(sql);
     },
-  };
+    notify,
+  });
+  const outside = direct((channel, payload) => notifier.notify(channel, payload));
   return {
     kind: 'pglite',
-    query: (sql, params) => serial(() => direct.query(sql, params)),
-    exec: (sql) => serial(() => direct.exec(sql)),
+    query: (sql, params) => serial(() => outside.query(sql, params)),
+    exec: (sql) => serial(() => outside.exec(sql)),
+    notify: outside.notify,
     transaction<T>(fn: (tx: Queryable) => Promise<T>) {
       return serial(async () => {
+        const announcements: Array<[string, string]> = [];
         await db.exec('begin');
         try {
-          const result = await fn(direct);
+          const result = await fn(direct((channel, payload) => void announcements.push([channel, payload])));
           await db.exec('commit');
+          for (const [channel, payload] of announcements) notifier.notify(channel, payload);
           return result;
         } catch (err) {
           await db.exec('rollback');
@@ -59,6 +69,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
       return () => serial(() => unlisten());
     },
     async close() {
+      await notifier.flush();
       await serial(() => db.close());
       release();
     },

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database, Queryable, SqlParam } from './database.js';
 import { toParam } from './database.js';
+import { createNotifier, NOTIFY_BATCH_SQL } from './notifier.js';
 
 // int8 and numeric come back as strings by default; counts and money fit in a double.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -26,8 +27,9 @@ function statementName(sql: string): string {
 /** A schema change under a running instance (another instance migrated) invalidates prepared plans. */
 const STALE_PLAN = '0A000';
 
-function wrap(client: pg.Pool | pg.PoolClient): Queryable {
+function wrap(client: pg.Pool | pg.PoolClient, notify: Queryable['notify']): Queryable {
   return {
+    notify,
     async query<T>(sql: string, params: readonly SqlParam[] = []) {
       const values = params.map(toParam);
       try {
@@ -49,19 +51,25 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client that errors (server restart) must not crash the process; the pool replaces it.
   pool.on('error', (err) => console.error('[db] idle client error:', err.message));
-  const base = wrap(pool);
+  const notifier = createNotifier(async (channel, payloads) => {
+    await pool.query({ name: 'ld_notify_batch', text: NOTIFY_BATCH_SQL, values: [channel, payloads] });
+  });
+  const base = wrap(pool, (channel, payload) => notifier.notify(channel, payload));
   const listener = createListener(url);
   await base.query('select 1');
   return {
     kind: 'postgres',
     query: base.query,
     exec: base.exec,
+    notify: base.notify,
     async transaction(fn) {
       const client = await pool.connect();
+      const announcements: Array<[string, string]> = [];
       try {
         await client.query('begin');
-        const result = await fn(wrap(client));
+        const result = await fn(wrap(client, (channel, payload) => void announcements.push([channel, payload])));
         await client.query('commit');
+        for (const [channel, payload] of announcements) notifier.notify(channel, payload);
         return result;
       } catch (err) {
         await client.query('rollback').catch((rollbackErr: unknown) => {
@@ -74,6 +82,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     },
     listen: (channel, onPayload) => listener.listen(channel, onPayload),
     async close() {
+      await notifier.flush();
       await listener.close();
       await pool.end();
     },

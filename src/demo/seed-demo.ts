@@ -216,6 +216,7 @@ function joined(db: Database, tx: Queryable): Database {
     kind: db.kind,
     query: (sql, params) => tx.query(sql, params),
     exec: (sql) => tx.exec(sql),
+    notify: (channel, payload) => tx.notify(channel, payload),
     transaction: (fn) => fn(tx),
     listen: (channel, onPayload) => db.listen(channel, onPayload),
     close: () => Promise.reject(new Error('the demo seeder does not close the database')),

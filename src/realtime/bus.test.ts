@@ -26,15 +26,15 @@ describe('realtime bus', () => {
     const got: BusMessage[] = [];
     const stop = await subscribe(db, (m) => got.push(m));
     await db.transaction(async (tx) => {
-      await publish(tx, { topic: 'test.rolled_back' });
+      publish(tx, { topic: 'test.rolled_back' });
       throw new Error('abort');
     }).catch(() => undefined);
-    await db.transaction((tx) => publish(tx, { topic: 'test.committed', complaintId: 'c1' }));
+    await db.transaction(async (tx) => publish(tx, { topic: 'test.committed', complaintId: 'c1' }));
     await waitFor(() => got.length > 0);
     await new Promise((r) => setTimeout(r, 50));
     expect(got).toEqual([{ topic: 'test.committed', complaintId: 'c1' }]);
     await stop();
-    await db.transaction((tx) => publish(tx, { topic: 'test.after_stop' }));
+    await db.transaction(async (tx) => publish(tx, { topic: 'test.after_stop' }));
     await new Promise((r) => setTimeout(r, 100));
     expect(got.map((m) => m.topic)).toEqual(['test.committed']);
   });
@@ -44,7 +44,7 @@ describe('realtime bus', () => {
     try {
       const got: BusMessage[] = [];
       const stop = await subscribe(two.b.ctx.db, (m) => got.push(m));
-      await two.a.ctx.db.transaction((tx) => publish(tx, { topic: 'test.cross_instance' }));
+      await two.a.ctx.db.transaction(async (tx) => publish(tx, { topic: 'test.cross_instance' }));
       await waitFor(() => got.length > 0);
       expect(got[0]!.topic).toBe('test.cross_instance');
       await stop();

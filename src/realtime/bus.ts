@@ -2,8 +2,8 @@ import type { Database, Queryable } from '../db/database.js';
 
 /**
  * Live updates across app instances: PostgreSQL LISTEN/NOTIFY (PGlite has it too). A change
- * publishes a small message inside its own transaction, so listeners hear about it only once
- * it is committed — and every instance on the database hears it, not just the one that made it.
+ * publishes a small message on its own transaction, which sends it only once committed
+ * (db/notifier.ts) — and every instance on the database hears it, not just the one that made it.
  * Payloads are kept small (ids and kinds, not records): NOTIFY is limited to 8000 bytes, and
  * a listener re-reads what it needs with its own permissions.
  */
@@ -16,8 +16,8 @@ export interface BusMessage {
   [key: string]: string | number | boolean | null;
 }
 
-export async function publish(tx: Queryable, message: BusMessage): Promise<void> {
-  await tx.query('select pg_notify($1, $2)', [BUS_CHANNEL, JSON.stringify(message)]);
+export function publish(tx: Queryable, message: BusMessage): void {
+  tx.notify(BUS_CHANNEL, JSON.stringify(message));
 }
 
 /** Calls `onMessage` for every bus message from any instance; returns an unsubscribe function. */

@@ -55,7 +55,7 @@ export class LiveHub {
   async announce(client: LiveClient, complaintId: string, state: PresenceState, first = false): Promise<void> {
     if (state === 'left') client.viewing.delete(complaintId);
     else client.viewing.add(complaintId);
-    await publish(this.db, {
+    publish(this.db, {
       topic: 'presence', complaintId, state, first,
       socketId: client.id, userId: client.principal.userId, name: client.principal.name,
     });

@@ -122,7 +122,7 @@ export async function joinSession(ctx: AppContext, p: Principal, sessionId: stri
       sessionId, sender: 'system', authorId: agent.userId, body: say('agentJoined', row.locale, { name: agent.name }), data: { intent: 'agent_joined' }, now,
     });
     await saveSession(tx, row, now);
-    await publish(tx, { topic: 'chat.session', sessionId, state: row.state });
+    publish(tx, { topic: 'chat.session', sessionId, state: row.state });
     return { session: sessionToApi(row), message };
   });
 }
@@ -177,7 +177,7 @@ export async function closeSession(ctx: AppContext, p: Principal, sessionId: str
       row.state = 'closed';
       await insertMessage(tx, { sessionId, sender: 'system', body: row.locale === 'en' ? 'The chat has ended.' : '本次会话已结束。', data: { intent: 'closed' }, now });
       await saveSession(tx, row, now);
-      await publish(tx, { topic: 'chat.session', sessionId, state: row.state });
+      publish(tx, { topic: 'chat.session', sessionId, state: row.state });
     }
     return sessionToApi(row);
   });

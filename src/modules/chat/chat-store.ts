@@ -135,7 +135,7 @@ export async function insertMessage(
     );
     return { message: messageToApi(prior!), created: false };
   }
-  await publish(tx, { topic: 'chat.message', sessionId: m.sessionId, seq: Number(row.seq) });
+  publish(tx, { topic: 'chat.message', sessionId: m.sessionId, seq: Number(row.seq) });
   return { message: messageToApi(row), created: true };
 }
 

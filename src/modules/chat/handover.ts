@@ -70,7 +70,7 @@ export async function completeHandover(ctx: AppContext, sessionId: string): Prom
       await recordChatEvent(tx, { sessionId: s.id, type: 'bot.handover', actorKind: 'bot', lane: 'frontstage', at: now, data: { ...data, complaintId } });
     }
     await saveSession(tx, row, now);
-    await publish(tx, { topic: 'chat.session', sessionId: s.id, state: row.state });
+    publish(tx, { topic: 'chat.session', sessionId: s.id, state: row.state });
     return row;
   });
 }

@@ -2,6 +2,7 @@ import type { Queryable, SqlParam } from '../../db/database.js';
 import type { Actor } from '../auth/principal.js';
 import { EVENT_PAYLOADS, laneFor, type EventPayload, type EventType, type Lane } from './event-types.js';
 import { listenersFor } from './event-listeners.js';
+import { publish } from '../../realtime/bus.js';
 
 export interface ComplaintEvent {
   id: string;
@@ -21,14 +22,7 @@ export async function appendEvent<T extends EventType>(
   tx: Queryable,
   e: { complaintId: string; type: T; actor: Actor; at: Date; data: EventPayload<T>; lane?: Lane },
 ): Promise<void> {
-  const data = EVENT_PAYLOADS[e.type].parse(e.data) as Record<string, unknown>;
-  const lane = e.lane ?? laneFor(e.type, e.actor);
-  const [row] = await tx.query<{ id: string }>(
-    `insert into complaint_events (complaint_id, type, lane, actor_kind, actor_id, actor_role, at, data)
-     values ($1, $2, $3, $4, $5, $6, $7, $8) returning id::text as id`,
-    [e.complaintId, e.type, lane, e.actor.kind, e.actor.id, e.actor.role, e.at, data],
-  );
-  await notifyListeners(tx, [{ id: row!.id, complaintId: e.complaintId, type: e.type, lane, actor: e.actor, at: e.at.toISOString(), data }]);
+  await appendEvents(tx, [e as NewEvent]);
 }
 
 /** Runs the in-transaction listeners (event-listeners.ts) for freshly written events, in order. */
@@ -38,7 +32,7 @@ async function notifyListeners(tx: Queryable, events: readonly ComplaintEvent[])
   }
 }
 
-type NewEvent = { [T in EventType]: { complaintId: string; type: T; actor: Actor; at: Date; data: EventPayload<T>; lane?: Lane } }[EventType];
+export type NewEvent = { [T in EventType]: { complaintId: string; type: T; actor: Actor; at: Date; data: EventPayload<T>; lane?: Lane } }[EventType];
 
 /** Appends several events in one statement (same transaction rules as appendEvent), in the given order. */
 export async function appendEvents(tx: Queryable, events: readonly NewEvent[]): Promise<void> {
@@ -54,14 +48,41 @@ export async function appendEvents(tx: Queryable, events: readonly NewEvent[]): 
     return `(${Array.from({ length: 8 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
   });
   // Identity ids follow the VALUES order, which keeps the timeline order of same-instant events.
-  const ids = await tx.query<{ id: string }>(
-    `insert into complaint_events (complaint_id, type, lane, actor_kind, actor_id, actor_role, at, data) values ${rows.join(', ')}
-     returning id::text as id`,
+  // The complaint's department and assignee come back with them for the live announcement.
+  const ids = await tx.query<{ id: string; complaint_id: string; department_id: string | null; assignee_id: string | null }>(
+    `with ins as (
+       insert into complaint_events (complaint_id, type, lane, actor_kind, actor_id, actor_role, at, data) values ${rows.join(', ')}
+       returning id, complaint_id)
+     select ins.id::text as id, ins.complaint_id, c.department_id, c.assignee_id
+       from ins left join complaints c on c.id = ins.complaint_id`,
     values,
   );
   // RETURNING gives no order guarantee; the ids do (see above), so pair them by sorting.
   const sorted = ids.map((r) => BigInt(r.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  announce(tx, written, ids);
   await notifyListeners(tx, written.map((e, i) => ({ ...e, id: String(sorted[i]) })));
+}
+
+/**
+ * Tells every instance (after commit) which complaints changed and how: one message per
+ * complaint per call, with the ids the live hub filters visibility on.
+ */
+function announce(
+  tx: Queryable,
+  written: ReadonlyArray<Pick<ComplaintEvent, 'complaintId' | 'type'>>,
+  rows: ReadonlyArray<{ complaint_id: string; department_id: string | null; assignee_id: string | null }>,
+): void {
+  const types = new Map<string, Set<string>>();
+  for (const e of written) types.set(e.complaintId, (types.get(e.complaintId) ?? new Set()).add(e.type));
+  const owners = new Map(rows.map((r) => [r.complaint_id, r]));
+  for (const [complaintId, set] of types) {
+    const o = owners.get(complaintId);
+    publish(tx, {
+      topic: 'complaint.changed', complaintId,
+      departmentId: o?.department_id ?? null, assigneeId: o?.assignee_id ?? null,
+      types: [...set].sort().join(','),
+    });
+  }
 }
 
 interface EventRow {

@@ -132,7 +132,7 @@ async function settleSent(ctx: AppContext, tx: Queryable, sent: Array<{ n: Claim
     data: { noticeId: n.id, kind: n.kind, channel: n.channel, attempt: n.attempts },
   })));
   for (const { n } of settled) {
-    if (n.channel === 'in_app') await publish(tx, { topic: 'notice.created', customerId: n.customer_id, noticeId: n.id, complaintId: n.complaint_id });
+    if (n.channel === 'in_app') publish(tx, { topic: 'notice.created', customerId: n.customer_id, noticeId: n.id, complaintId: n.complaint_id });
   }
 }
 

@@ -121,7 +121,7 @@ export async function enqueueNoticesFor(tx: Queryable, event: ComplaintEvent): P
     data: { noticeId: n.id, kind, channel: n.channel },
   })));
   // Wakes the senders on every instance once this commits (they also sweep on a timer).
-  await publish(tx, { topic: 'notice.queued', complaintId: event.complaintId });
+  publish(tx, { topic: 'notice.queued', complaintId: event.complaintId });
   return inserted.length;
 }
 
