@@ -25,8 +25,9 @@ export function compiledVersion(id: string, version: number, rules: unknown): Co
   return c;
 }
 
-export async function activeRuleSet(q: Queryable): Promise<CompiledRuleSet> {
-  const [row] = await q.query<{ id: string; version: number }>(`select id, version from routing_rule_sets where status = 'active'`);
+/** `active`: the active version's id, when the caller already read it (intake reads it with its other settings). */
+export async function activeRuleSet(q: Queryable, active?: { id: string; version: number } | null): Promise<CompiledRuleSet> {
+  const [row] = active !== undefined ? (active ? [active] : []) : await q.query<{ id: string; version: number }>(`select id, version from routing_rule_sets where status = 'active'`);
   if (!row) return BUILTIN_RULE_SET;
   if (cache.has(row.id)) return cache.get(row.id)!;
   const [full] = await q.query<{ rules: unknown }>('select rules from routing_rule_sets where id = $1', [row.id]);

@@ -28,8 +28,14 @@ export interface RoutingDecision {
   evaluationMs: number;
 }
 
-export async function decideRouting(tx: Queryable, input: RoutingInput, at: Date): Promise<RoutingDecision> {
-  const set = await activeRuleSet(tx);
+/** What intake already read in one round trip (intake-settings.ts); without it, read here. */
+export interface RoutingPrefetch {
+  ruleSet: { id: string; version: number } | null;
+  departmentIds: ReadonlyMap<string, string>;
+}
+
+export async function decideRouting(tx: Queryable, input: RoutingInput, at: Date, prefetch?: RoutingPrefetch): Promise<RoutingDecision> {
+  const set = await activeRuleSet(tx, prefetch ? prefetch.ruleSet : undefined);
   const t0 = performance.now();
   const outcome = evaluateRules(set, input);
   const evaluationMs = Math.round((performance.now() - t0) * 1000) / 1000;
@@ -40,7 +46,8 @@ export async function decideRouting(tx: Queryable, input: RoutingInput, at: Date
     ? `rule ${outcome.departmentRule.id} "${outcome.departmentRule.name}" (rule set v${set.version})`
     : `default department for ${input.category}`;
   if (outcome.department) {
-    const [dept] = await tx.query<{ id: string }>('select id from departments where code = $1', [outcome.department]);
+    const known = prefetch?.departmentIds.get(outcome.department);
+    const [dept] = known ? [{ id: known }] : prefetch ? [] : await tx.query<{ id: string }>('select id from departments where code = $1', [outcome.department]);
     // A department deleted after the rule was saved: the complaint stays unrouted, visibly.
     departmentId = dept?.id ?? null;
     department = dept ? outcome.department : null;

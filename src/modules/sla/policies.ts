@@ -15,7 +15,7 @@ export interface SlaPolicy {
   updatedAt: string;
 }
 
-interface PolicyRow {
+export interface PolicyRow {
   severity: Severity;
   first_response_minutes: number;
   resolution_minutes: number;
@@ -25,7 +25,7 @@ interface PolicyRow {
   updated_at: Date;
 }
 
-function fromRow(r: PolicyRow): SlaPolicy {
+export function policyFromRow(r: PolicyRow): SlaPolicy {
   return {
     severity: r.severity,
     firstResponseMinutes: r.first_response_minutes,
@@ -41,13 +41,13 @@ export async function listPolicies(db: Queryable): Promise<SlaPolicy[]> {
   const rows = await db.query<PolicyRow>(
     `select * from sla_policies order by array_position(array['urgent','serious','general'], severity)`,
   );
-  return rows.map(fromRow);
+  return rows.map(policyFromRow);
 }
 
 export async function loadPolicy(db: Queryable, severity: Severity): Promise<SlaPolicy> {
   const [row] = await db.query<PolicyRow>('select * from sla_policies where severity = $1', [severity]);
   if (!row) throw new Error(`no SLA policy for severity ${severity}`);
-  return fromRow(row);
+  return policyFromRow(row);
 }
 
 export const policyUpdateSchema = z

@@ -7,6 +7,7 @@ import { matchOrCreateCustomer } from '../../customers/match-customer.js';
 import { appendEvents } from '../../events/append-event.js';
 import { dueTimes, schedule } from '../../sla/clock-state.js';
 import { calendarOf, loadPolicy } from '../../sla/policies.js';
+import { loadIntakeSettings } from '../intake/intake-settings.js';
 import { assertCan } from '../complaint-policy.js';
 import type { CreateComplaintInput } from '../complaint-schema.js';
 import { DEFAULT_DEPARTMENT } from '../taxonomy.js';
@@ -102,6 +103,7 @@ export async function createComplaint(
     const order = await resolveOrder(tx, customerId, input.orderId);
     const orderId = order?.id ?? null;
     const windowDays = ctx.config.REPEAT_WINDOW_DAYS;
+    const settings = await loadIntakeSettings(tx);
     const decision = await decideIntake(tx, input, customer, orderId, now, windowDays);
     const { category } = decision;
     const baseTags = decision.needsTriage ? [...new Set([...(input.tags ?? []), NEEDS_TRIAGE_TAG])] : (input.tags ?? []);
@@ -112,9 +114,9 @@ export async function createComplaint(
       text: `${input.subject}\n${input.description}`, emotion: decision.emotion ?? null, tags: baseTags,
       // an admin-added category names its own department
       department: (await categoryDepartment(tx, category)) ?? DEFAULT_DEPARTMENT.other, team: null, at: now,
-    }, now);
+    }, now, settings);
     const severity = routing.severity;
-    const policy = await loadPolicy(tx, severity);
+    const policy = settings.policies.get(severity) ?? (await loadPolicy(tx, severity));
     const due = dueTimes(policy, calendarOf(policy), now, 0);
     const sla = {
       status: 'new' as const,
