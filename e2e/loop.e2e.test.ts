@@ -164,6 +164,19 @@ describe('the closed loop, across roles (Chromium)', () => {
     expect(await panel.getAttribute('data-state')).toBe('bot');
     expect(await page.getByTestId('bot-handover').count()).toBe(0);
     await screenshot(page, 'loop-02-bot-order-status');
+
+    // A reload resumes this tab's conversation; the hall's language switch drives the panel too.
+    const before = await lines.count();
+    await page.reload();
+    await page.getByTestId('hall-home').waitFor();
+    await expect.poll(() => panel.getAttribute('data-link')).toBe('open');
+    expect(await lines.count()).toBe(before);
+    expect(await lines.last().innerText()).toContain(`订单 ${ORDER}`);
+    await page.getByTestId('hall-locale').selectOption('en');
+    await expect.poll(() => panel.locator('h2').innerText()).toBe('Ask us');
+    expect(await panel.getByTestId('bot-send').innerText()).toBe('Send');
+    await page.getByTestId('hall-locale').selectOption('zh-CN');
+    await expect.poll(() => panel.locator('h2').innerText()).toBe('在线咨询');
     expect(pageErrors).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { messages as m, type BotMessageKey } from './bot.messages.js';
 import { BotArticle } from './BotArticle.js';
-import type { Line } from './useBotChat.js';
+import type { Line } from './bot-lines.js';
 
 const WHO: Record<Line['sender'], BotMessageKey> = { customer: 'bot.you', bot: 'bot.assistant', agent: 'bot.agent', system: 'bot.system' };
 

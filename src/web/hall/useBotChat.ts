@@ -1,22 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getLocale } from '../i18n.js';
 import { forgetChat, storeChat, storedChat } from './bot-session.js';
-import type { ChatMessage, ChatSession, ServerFrame } from './bot-types.js';
+import { LOCAL_SEQ, mergeLine, withHistory, type Line } from './bot-lines.js';
+import type { ChatSession, ServerFrame } from './bot-types.js';
 import { hallToken } from './hall-api.js';
-
-/** A line on screen: confirmed by the server, or the customer's own line still on its way. */
-export interface Line extends ChatMessage {
-  delivery: 'sending' | 'sent' | 'failed';
-  /** Error code when the server refused the line (rate_limited, conflict …). */
-  failure?: string;
-}
 
 /** idle: no socket (nothing said yet, or a new conversation); lost: dropped, reconnecting. */
 export type Link = 'idle' | 'connecting' | 'open' | 'lost';
 
 const PING_MS = 25_000;
 const RETRY_MS = [1000, 2000, 4000, 8000, 15000];
-const LOCAL_SEQ = Number.MAX_SAFE_INTEGER;
 
 function socketUrl(params: Record<string, string>): string {
   const u = new URL('/api/v1/chat/ws', window.location.href);
@@ -27,13 +20,6 @@ function socketUrl(params: Record<string, string>): string {
 
 function newClientId(): string {
   return `h${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
-}
-
-/** Adds a server message once, in seq order; it replaces the optimistic copy of the same client id. */
-function merge(lines: Line[], m: ChatMessage): Line[] {
-  if (lines.some((l) => l.id === m.id)) return lines;
-  const rest = m.clientId ? lines.filter((l) => !(l.delivery !== 'sent' && l.clientId === m.clientId)) : lines;
-  return [...rest, { ...m, delivery: 'sent' as const }].sort((a, b) => a.seq - b.seq);
 }
 
 /**
@@ -78,11 +64,7 @@ export function useBotChat(customerId: string) {
         attempts.current = 0;
         storeChat(customerId, frame.sessionToken);
         setSession(frame.session);
-        setLines((prev) => {
-          const fromServer = frame.messages.map((m) => ({ ...m, delivery: 'sent' as const }));
-          const known = new Set(fromServer.map((m) => m.clientId).filter(Boolean));
-          return [...fromServer, ...prev.filter((l) => l.delivery !== 'sent' && !known.has(l.clientId))];
-        });
+        setLines((prev) => withHistory(prev, frame.messages));
         setLink('open');
         setError(null);
         for (const [clientId, text] of outbox.current) ws.send(JSON.stringify({ type: 'message', text, clientId }));
@@ -92,7 +74,7 @@ export function useBotChat(customerId: string) {
         return;
       }
       case 'message':
-        setLines((prev) => merge(prev, frame.message));
+        setLines((prev) => mergeLine(prev, frame.message));
         return;
       case 'session':
         setSession(frame.session);
