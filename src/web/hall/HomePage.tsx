@@ -1,3 +1,4 @@
+import { BotPanel } from './BotPanel.js';
 import { hallApi } from './hall-api.js';
 import { formatWhen, useHallI18n } from './hall-i18n.js';
 import { go, progressPath } from './hall-router.js';
@@ -28,6 +29,7 @@ export function HomePage() {
       <button type="button" className="hall-btn hall-btn-primary hall-btn-block" data-testid="hall-new" onClick={() => go('/hall/new')}>
         {ht('home.newComplaint')}
       </button>
+      <BotPanel customerId={data.customer.id} onHandedOver={reload} />
 
       <section className="hall-card" aria-labelledby="orders-title">
         <h2 id="orders-title">{ht('home.orders')}</h2>
