@@ -17,7 +17,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': { target: backend, changeOrigin: true },
+      // ws: the staff live feed, the chat and the hall's live notices are WebSockets under /api.
+      '/api': { target: backend, changeOrigin: true, ws: true },
       '/healthz': { target: backend, changeOrigin: true },
     },
   },
