@@ -114,6 +114,14 @@ describe('complaint view: knowledge base and merging', () => {
     await expect.poll(() => page.locator('[data-testid="link-chip"][data-kind="merged_from"]').innerText()).toContain(duplicate.number);
     expect(await page.locator('.messages').innerText()).toContain('cracked-blender-jug');
 
+    // Tablet width: the picker stacks its list above the preview and stays inside the screen.
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await page.getByTestId('kb-toggle').click();
+    await page.getByTestId('kb-preview').waitFor();
+    const box = await page.getByTestId('kb-panel').boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(820);
+    await screenshot(page, '44-complaint-kb-tablet');
+
     expect(pageErrors).toEqual([]);
   });
 });
