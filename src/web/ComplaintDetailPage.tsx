@@ -9,6 +9,8 @@ import { usePresence } from './usePresence.js';
 import { navigate } from './router.js';
 import { useShortcuts } from './useShortcuts.js';
 import { ComplaintHeader } from './ComplaintHeader.js';
+import { ComplaintLinks } from './complaint/ComplaintLinks.js';
+import { MergeLinkPanel } from './complaint/MergeLinkPanel.js';
 import { Conversation } from './Conversation.js';
 import { ErrorBox } from './ErrorBox.js';
 import { useI18n } from './i18n.js';
@@ -110,6 +112,7 @@ export function ComplaintDetailPage({ id, me }: { id: string; me: Me | null }) {
       <ErrorBox error={error} onRetry={reload} />
       <CollisionWarning others={presence.others} />
       <ComplaintHeader c={c} />
+      <ComplaintLinks complaint={c} events={data.events} />
       <SlaPanel sla={c.sla} fetchedAt={data.fetchedAt} />
       <div className="detail-grid">
         <div className="detail-main">
@@ -138,6 +141,7 @@ export function ComplaintDetailPage({ id, me }: { id: string; me: Me | null }) {
               <>
                 <TransferPanel complaintId={c.id} onDone={reload} />
                 <SettlementPanel complaintId={c.id} onDone={reload} />
+                <MergeLinkPanel complaint={c} events={data.events} onDone={reload} />
               </>
             )}
           </section>

@@ -3,6 +3,8 @@ import { api } from './api.js';
 import { ErrorBox } from './ErrorBox.js';
 import { useI18n } from './i18n.js';
 import { MacroPicker } from './MacroPicker.js';
+import { KbPicker } from './complaint/KbPicker.js';
+import { useInsertAtCursor } from './complaint/useInsertAtCursor.js';
 import type { Message } from './types.js';
 
 /** Write a public reply or, with the toggle on, an internal note. */
@@ -12,6 +14,7 @@ export function ReplyBox({ complaintId, onSent, onTyping }: { complaintId: strin
   const [internal, setInternal] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const atCursor = useInsertAtCursor(setBody);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -37,6 +40,7 @@ export function ReplyBox({ complaintId, onSent, onTyping }: { complaintId: strin
       <label className="sr-only" htmlFor="reply-body">{t('reply.label')}</label>
       <textarea
         id="reply-body"
+        ref={atCursor.ref}
         data-testid="reply-box"
         rows={4}
         value={body}
@@ -49,6 +53,7 @@ export function ReplyBox({ complaintId, onSent, onTyping }: { complaintId: strin
       <ErrorBox error={error} />
       <div className="reply-actions">
         <MacroPicker complaintId={complaintId} onInsert={(text) => setBody((b) => (b.trim() ? `${b}\n${text}` : text))} />
+        <KbPicker complaintId={complaintId} onInsert={atCursor.insert} />
         <label className="check">
           <input type="checkbox" data-testid="note-toggle" checked={internal} onChange={(e) => setInternal(e.target.checked)} />
           <span>{t('reply.internal')}</span>

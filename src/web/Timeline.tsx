@@ -1,6 +1,7 @@
 import { formatDateTime } from './format.js';
 import { t, tEnum, useI18n } from './i18n.js';
 import type { TimelineEvent } from './types.js';
+import { extraEventLabel, extraEventSummary } from './complaint/timeline-extras.js';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
@@ -33,6 +34,9 @@ function summary(e: TimelineEvent): string | null {
     const clock = str(d.clock);
     if (clock) parts.push(clock === 'first_response' ? t('ev.firstResponse') : t('ev.resolution'));
     if (str(d.dueAt)) parts.push(t('ev.due', { time: formatDateTime(str(d.dueAt)) }));
+  } else {
+    const extra = extraEventSummary(e);
+    if (extra) parts.push(extra);
   }
   const reason = str(d.reason);
   if (reason && e.type !== 'complaint.routed') parts.push(t('ev.reason', { reason }));
@@ -57,7 +61,7 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
           <li key={e.id} className={`timeline-event lane-${e.lane}`} data-testid="timeline-event" data-type={e.type} data-lane={e.lane}>
             <time className="timeline-time" dateTime={e.at}>{formatDateTime(e.at)}</time>
             <span className={`badge badge-lane badge-lane-${e.lane}`} data-testid="lane-badge">{tEnum('lane', e.lane)}</span>
-            <span className="timeline-type" title={e.type}>{tEnum('event', e.type)}</span>
+            <span className="timeline-type" title={e.type}>{extraEventLabel(e.type) ?? tEnum('event', e.type)}</span>
             <span className="timeline-actor muted">{actorLabel(e.actor)}</span>
             {line && <span className="timeline-summary">{line}</span>}
           </li>

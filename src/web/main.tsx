@@ -5,7 +5,8 @@ import { createRoot } from 'react-dom/client';
 // download the staff UI, staff do not download the hall; only React and the shared i18n store are common.
 const StaffApp = lazy(() => import('./staff-entry.js').then((m) => ({ default: m.App })));
 const HallApp = lazy(() => import('./hall/HallApp.js'));
-const isHall = window.location.pathname === '/hall' || window.location.pathname.startsWith('/hall/');
+// Public knowledge-base articles (/kb/<slug>) are customer pages too.
+const isHall = window.location.pathname === '/hall' || /^\/(hall|kb)\//.test(window.location.pathname);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root element missing');

@@ -58,6 +58,9 @@ export interface Complaint {
   amountClaimed: number | null;
   currency: string | null;
   tags: string[];
+  /** Links to other complaints (see complaint/complaint-links.ts). */
+  repeatOfId?: string | null;
+  mergedIntoId?: string | null;
   firstResponseAt: string | null;
   resolvedAt: string | null;
   closedAt: string | null;

@@ -1,3 +1,4 @@
+import type { AppContext } from '../../http/context.js';
 import { defineRoute } from '../../http/define-route.js';
 import { idParams } from '../../http/schemas.js';
 import { READERS, requireRole } from '../auth/require-role.js';
@@ -8,17 +9,18 @@ import {
 } from './kb-schema.js';
 import { createArticle, deleteArticle, getManagedArticle, listManagedArticles, setPublished, updateArticle } from './manage-articles.js';
 import { getPublicArticle, voteArticle, voterKey } from './public-articles.js';
-import { searchArticles } from './search-articles.js';
+import { searchArticles, type ArticleHit } from './search-articles.js';
+import { articleUrl } from './article-url.js';
 
-const publicItem = ({ id, slug, title, excerpt, locale, category }: Awaited<ReturnType<typeof searchArticles>>[number]) =>
-  ({ id, slug, title, excerpt, locale, category });
+const publicItem = (config: AppContext['config'], { id, slug, title, excerpt, locale, category }: ArticleHit) =>
+  ({ id, slug, title, excerpt, locale, category, url: articleUrl(config, slug, locale) });
 
 export const kbRoutes = [
   defineRoute({
     method: 'GET', url: '/api/v1/kb/search', tag: 'kb', auth: 'public',
     summary: 'Search published articles (Chinese segmented, English words); no sign-in needed',
     query: searchQuery,
-    handler: async ({ ctx, query }) => ({ items: (await searchArticles(ctx.db, query)).map(publicItem), nextCursor: null }),
+    handler: async ({ ctx, query }) => ({ items: (await searchArticles(ctx.db, query)).map((h) => publicItem(ctx.config, h)), nextCursor: null }),
   }),
   defineRoute({
     method: 'GET', url: '/api/v1/kb/articles/:slug', tag: 'kb', auth: 'public',
@@ -88,7 +90,7 @@ export const kbRoutes = [
       await assertVisible(ctx.db, principal, id);
       const [c] = await ctx.db.query<{ subject: string; description: string }>('select subject, description from complaints where id = $1', [id]);
       const items = await searchArticles(ctx.db, { q: `${c!.subject}\n${c!.description}`.slice(0, 2000), limit: 5 });
-      return { items, nextCursor: null };
+      return { items: items.map((h) => ({ ...h, url: articleUrl(ctx.config, h.slug, h.locale) })), nextCursor: null };
     },
   }),
 ];

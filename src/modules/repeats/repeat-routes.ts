@@ -71,12 +71,12 @@ export const repeatRoutes = [
       requireRole(principal, [...READERS, 'department_staff'], 'read duplicate suggestions');
       const id = await resolveComplaintRef(ctx.db, params.id);
       await assertVisible(ctx.db, principal, id);
-      const rows = await ctx.db.query<{ candidate_id: string; number: string; subject: string; similarity: number; status: string }>(
-        `select s.candidate_id, c.number, c.subject, s.similarity, s.status from duplicate_suggestions s
+      const rows = await ctx.db.query<{ candidate_id: string; number: string; subject: string; similarity: number; status: string; complaint_status: string }>(
+        `select s.candidate_id, c.number, c.subject, s.similarity, s.status, c.status as complaint_status from duplicate_suggestions s
            join complaints c on c.id = s.candidate_id where s.complaint_id = $1 order by s.similarity desc`,
         [id],
       );
-      return { items: rows.map((r) => ({ complaintId: r.candidate_id, number: r.number, subject: r.subject, similarity: r.similarity, status: r.status })), nextCursor: null };
+      return { items: rows.map((r) => ({ complaintId: r.candidate_id, number: r.number, subject: r.subject, similarity: r.similarity, status: r.status, complaintStatus: r.complaint_status })), nextCursor: null };
     },
   }),
   defineRoute({

@@ -6,6 +6,7 @@ import { go, useHallRoute } from './hall-router.js';
 import { ComplaintForm } from './ComplaintForm.js';
 import { HomePage } from './HomePage.js';
 import { ProgressPage } from './ProgressPage.js';
+import { ArticlePage } from './ArticlePage.js';
 import { SignInPage } from './SignInPage.js';
 import './hall.css';
 
@@ -65,7 +66,9 @@ export default function HallApp() {
         </div>
       </header>
       <main className="hall-main">
-        {!token || route.name === 'signin' ? (
+        {route.name === 'article' ? (
+          <ArticlePage key={`${route.slug}/${route.locale ?? ''}`} slug={route.slug} locale={route.locale} />
+        ) : !token || route.name === 'signin' ? (
           <SignInPage onSignedIn={signedIn} />
         ) : route.name === 'home' ? (
           <HomePage />

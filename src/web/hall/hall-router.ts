@@ -6,6 +6,7 @@ export type HallRoute =
   | { name: 'signin' }
   | { name: 'new'; order: string | null }
   | { name: 'progress'; number: string }
+  | { name: 'article'; slug: string; locale: 'zh-CN' | 'en' | null }
   | { name: 'notFound' };
 
 export function parseHallPath(pathname: string, search: string): HallRoute {
@@ -14,6 +15,11 @@ export function parseHallPath(pathname: string, search: string): HallRoute {
   if (parts[0] === 'signin' && parts.length === 1) return { name: 'signin' };
   if (parts[0] === 'new' && parts.length === 1) return { name: 'new', order: new URLSearchParams(search).get('order') };
   if (parts[0] === 'complaints' && parts.length === 2) return { name: 'progress', number: decodeURIComponent(parts[1]!) };
+  // Knowledge-base articles are public: /kb/<slug>?locale=… (the link in replies and the chat bot's answers).
+  if (parts[0] === 'kb' && parts.length === 2 && /^[a-z0-9-]+$/.test(parts[1]!)) {
+    const locale = new URLSearchParams(search).get('locale');
+    return { name: 'article', slug: parts[1]!, locale: locale === 'en' || locale === 'zh-CN' ? locale : null };
+  }
   return { name: 'notFound' };
 }
 
