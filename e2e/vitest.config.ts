@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // A person waits a few seconds for a screen; a loaded CI machine needs that too (the 1 s default flakes).
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });
