@@ -26,7 +26,7 @@ export function AuthorityMatrix({ currencies, draft, changed, problems, serverEr
     const any = cellOf(draft, role, ANY_CURRENCY);
     if (any.unlimited) return m('authority.unlimited');
     const n = parseAmount(any.text);
-    return n === null || n === 0 ? m('authority.nothingAlone') : `= ${n}`;
+    return n === null || n === 0 ? m('authority.nothingAlone') : m('authority.sameAsAny', { value: n });
   };
   return (
     <div className="card table-wrap">

@@ -24,7 +24,7 @@ export function DepartmentRow({ department: d, editing, onEdit, onDone }: {
         <td>{d.nameZh ?? '—'}</td>
         <td data-testid="department-row-forward"><Minutes value={d.handoffForwardMinutes} /></td>
         <td data-testid="department-row-answer"><Minutes value={d.handoffAnswerMinutes} /></td>
-        <td className="muted small">{formatDateTime(d.updatedAt)}</td>
+        <td className="muted small people-col-optional">{formatDateTime(d.updatedAt)}</td>
         <td className="people-actions">
           <button type="button" className="btn btn-small" data-testid="department-edit" aria-label={m('departments.editLabel', { name: d.name })} onClick={onEdit}>{m('people.edit')}</button>
         </td>
@@ -77,7 +77,7 @@ function EditingRow({ department: d, onDone }: { department: Department; onDone:
         {cell('nameZh', m('department.field.nameZh'))}
         {cell('handoffForwardMinutes', m('department.field.forward'), { type: 'number', max: MAX_FORWARD_MINUTES })}
         {cell('handoffAnswerMinutes', m('department.field.answer'), { type: 'number', max: MAX_ANSWER_MINUTES })}
-        <td className="muted small">{formatDateTime(d.updatedAt)}</td>
+        <td className="muted small people-col-optional">{formatDateTime(d.updatedAt)}</td>
         <td className="people-actions">
           <div className="row-actions">
             <button type="button" className="btn btn-small btn-primary" data-testid="department-save" disabled={ed.busy} onClick={() => void ed.save()}>

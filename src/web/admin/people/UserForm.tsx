@@ -13,8 +13,10 @@ import { createUserBody, draftFromUser, MIN_PASSWORD, USER_FIELDS, userPatchBody
  * Creates a user (user = null) or edits one: client checks first, then the server's own
  * field errors (422 details, a taken email) shown next to the fields they name.
  */
-export function UserForm({ user, departments, onSaved, onCancel }: {
+export function UserForm({ user, isSelf = false, departments, onSaved, onCancel }: {
   user: StaffUser | null;
+  /** the signed-in admin: their own role and active state stay as they are */
+  isSelf?: boolean;
   departments: Department[];
   onSaved: (saved: StaffUser | null, created: boolean) => void;
   onCancel: () => void;
@@ -79,9 +81,9 @@ export function UserForm({ user, departments, onSaved, onCancel }: {
         </Field>
       </div>
       <div className="field-row">
-        <Field id="user-role" label={m('user.field.role')} error={errorOf('role')}>
+        <Field id="user-role" label={m('user.field.role')} hint={isSelf ? m('user.hint.self') : undefined} error={errorOf('role')}>
           {(c) => (
-            <select {...c} data-testid="user-role" value={draft.role} onChange={(e) => set('role', e.target.value as UserDraft['role'])}>
+            <select {...c} data-testid="user-role" disabled={isSelf} value={draft.role} onChange={(e) => set('role', e.target.value as UserDraft['role'])}>
               {STAFF_ROLES.map((r) => <option key={r} value={r}>{tEnum('role', r)}</option>)}
             </select>
           )}
@@ -123,7 +125,7 @@ export function UserForm({ user, departments, onSaved, onCancel }: {
         {!creating && (
           <div className="field">
             <label className="check">
-              <input type="checkbox" data-testid="user-active" checked={draft.active} aria-describedby="user-active-hint" onChange={(e) => set('active', e.target.checked)} />
+              <input type="checkbox" data-testid="user-active" disabled={isSelf} checked={draft.active} aria-describedby="user-active-hint" onChange={(e) => set('active', e.target.checked)} />
               {m('user.field.active')}
             </label>
             {errorOf('active') && <small className="field-error">{errorOf('active')}</small>}

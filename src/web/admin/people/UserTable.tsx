@@ -6,8 +6,9 @@ import { messages as m } from './people.messages.js';
 const COLUMNS = 7;
 
 /** The user list; the row being edited opens its form right below it. */
-export function UserTable({ users, departments, editingId, onEdit, editor }: {
+export function UserTable({ users, departments, myId, editingId, onEdit, editor }: {
   users: StaffUser[];
+  myId: string | null;
   departments: Map<string, Department>;
   editingId: string | null;
   onEdit: (id: string) => void;
@@ -35,7 +36,7 @@ export function UserTable({ users, departments, editingId, onEdit, editor }: {
         </thead>
         <tbody>
           {users.map((u) => (
-            <UserRows key={u.id} user={u} department={deptName(u.departmentId)} editing={editingId === u.id} onEdit={() => onEdit(u.id)} editor={editor} roleLabel={tEnum('role', u.role)} />
+            <UserRows key={u.id} user={u} isSelf={u.id === myId} department={deptName(u.departmentId)} editing={editingId === u.id} onEdit={() => onEdit(u.id)} editor={editor} roleLabel={tEnum('role', u.role)} />
           ))}
         </tbody>
       </table>
@@ -43,13 +44,13 @@ export function UserTable({ users, departments, editingId, onEdit, editor }: {
   );
 }
 
-function UserRows({ user: u, department, roleLabel, editing, onEdit, editor }: {
-  user: StaffUser; department: string; roleLabel: string; editing: boolean; onEdit: () => void; editor: (user: StaffUser) => ReactNode;
+function UserRows({ user: u, isSelf, department, roleLabel, editing, onEdit, editor }: {
+  user: StaffUser; isSelf: boolean; department: string; roleLabel: string; editing: boolean; onEdit: () => void; editor: (user: StaffUser) => ReactNode;
 }) {
   return (
     <>
       <tr className={u.active ? 'user-row' : 'user-row user-inactive'} data-testid="user-row" data-email={u.email}>
-        <td className="people-strong">{u.name}</td>
+        <td className="people-strong">{u.name}{isSelf && <span className="muted small"> {m('users.you')}</span>}</td>
         <td className="people-email">{u.email}</td>
         <td data-testid="user-row-role">{roleLabel}</td>
         <td data-testid="user-row-department">{department}</td>

@@ -52,12 +52,17 @@ export function AuthorityTab() {
   };
 
   const read = useMemo(() => readLimitDraft(draft, currencies), [draft, currencies]);
-  const pending = useMemo(() => (base ? diffLimits(base.items, read.limits) : []), [base, read]);
+  // A cell that does not parse is left out of the list: "200 → not set" would misstate what is being typed.
+  const pending = useMemo(
+    () => (base ? diffLimits(base.items, read.limits).filter((c) => !read.problems[cellKey(c.role, c.currency)]) : []),
+    [base, read],
+  );
   const deadlineMinutes = parseMinutes(deadline, MAX_ANSWER_MINUTES);
   const deadlineChange: DeadlineChange | null = base && deadlineMinutes !== null && deadlineMinutes !== base.approvalDeadlineMinutes
     ? { before: base.approvalDeadlineMinutes, after: deadlineMinutes } : null;
   const invalid = Object.keys(read.problems).length > 0 || deadlineMinutes === null;
-  const dirty = pending.length > 0 || deadlineChange !== null || (base !== null && deadline.trim() !== String(base.approvalDeadlineMinutes));
+  const dirty = pending.length > 0 || Object.keys(read.problems).length > 0 || deadlineChange !== null
+    || (base !== null && deadline.trim() !== String(base.approvalDeadlineMinutes));
   const stale = Boolean(base && loaded.data && (loaded.data.updatedAt ?? '') > (base.updatedAt ?? ''));
 
   // A new answer from the server (the list reloads on live changes too) restarts the draft only

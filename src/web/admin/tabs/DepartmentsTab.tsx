@@ -57,7 +57,7 @@ export function DepartmentsTab() {
                 <th scope="col">{m('departments.col.nameZh')}</th>
                 <th scope="col">{m('departments.col.forward')}</th>
                 <th scope="col">{m('departments.col.answer')}</th>
-                <th scope="col">{m('departments.col.updated')}</th>
+                <th scope="col" className="people-col-optional">{m('departments.col.updated')}</th>
                 <th scope="col"><span className="sr-only">{m('departments.col.actions')}</span></th>
               </tr>
             </thead>

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { api } from '../../api.js';
 import { ErrorBox } from '../../ErrorBox.js';
 import { useI18n } from '../../i18n.js';
 import { useApiData } from '../../useApiData.js';
@@ -19,6 +20,18 @@ export function UsersTab() {
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [filter, setFilter] = useState<UserFilter>({ text: '', role: '', showInactive: false });
+  const [myId, setMyId] = useState<string | null>(null);
+
+  // The server refuses self-demotion and self-deactivation (409); knowing who we are lets the form say so up front.
+  useEffect(() => {
+    let live = true;
+    api.get<{ principal: { userId?: string } }>('/api/v1/auth/me')
+      .then((r) => live && setMyId(r.principal.userId ?? null))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const byId = useMemo(() => new Map((departments.data?.items ?? []).map((d) => [d.id, d])), [departments.data]);
   const all = users.data?.items ?? [];
@@ -33,7 +46,7 @@ export function UsersTab() {
     users.reload();
   };
   const form = (user: StaffUser | null) => (
-    <UserForm user={user} departments={departments.data?.items ?? []} onSaved={saved} onCancel={() => (user ? setEditing(null) : setCreating(false))} />
+    <UserForm user={user} isSelf={user !== null && user.id === myId} departments={departments.data?.items ?? []} onSaved={saved} onCancel={() => (user ? setEditing(null) : setCreating(false))} />
   );
 
   return (
@@ -75,7 +88,7 @@ export function UsersTab() {
       ) : shown.length === 0 ? (
         <p className="empty card" data-testid="users-empty">{m('users.empty')}</p>
       ) : (
-        <UserTable users={shown} departments={byId} editingId={editing} onEdit={(id) => { setEditing(id); setCreating(false); setNotice(null); }} editor={form} />
+        <UserTable users={shown} departments={byId} myId={myId} editingId={editing} onEdit={(id) => { setEditing(id); setCreating(false); setNotice(null); }} editor={form} />
       )}
     </div>
   );
