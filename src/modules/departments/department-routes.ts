@@ -17,13 +17,26 @@ export function departmentToApi(r: DepartmentRow) {
   };
 }
 
+const forwardMinutes = z.number().int().min(1).max(10_080);
+const answerMinutes = z.number().int().min(1).max(43_200);
+
 const departmentInput = z.object({
   code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, { message: 'lower-case letters, digits and _ (2–40)' }),
   name: line(100),
   nameZh: line(100).optional(),
-  handoffForwardMinutes: z.number().int().min(1).max(10_080).default(10),
-  handoffAnswerMinutes: z.number().int().min(1).max(43_200).default(120),
+  handoffForwardMinutes: forwardMinutes.default(10),
+  handoffAnswerMinutes: answerMinutes.default(120),
 }).strict();
+
+// Spelled out rather than departmentInput.partial(): zod applies a default even to an optional
+// field, so a rename would silently reset both deadlines. The code is what rules and hand-offs
+// refer to, so it stays; the Chinese name may be cleared with null.
+const departmentPatch = z.object({
+  name: line(100).optional(),
+  nameZh: line(100).nullable().optional(),
+  handoffForwardMinutes: forwardMinutes.optional(),
+  handoffAnswerMinutes: answerMinutes.optional(),
+}).strict().refine((v) => Object.keys(v).length > 0, { message: 'give at least one field' });
 
 const isUnique = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505';
 
@@ -50,7 +63,7 @@ export const departmentRoutes = [
         );
         return departmentToApi(row!);
       } catch (err) {
-        if (isUnique(err)) throw new AppError('conflict', `A department with code ${body.code} exists.`);
+        if (isUnique(err)) throw new AppError('conflict', `A department with code ${body.code} exists.`, [{ path: 'body.code', message: 'already in use' }]);
         throw err;
       }
     },
@@ -58,14 +71,14 @@ export const departmentRoutes = [
   defineRoute({
     method: 'PATCH', url: '/api/v1/departments/:id', tag: 'departments', auth: 'required', summary: 'Rename a department or change its hand-off deadlines (admin)',
     params: idParams,
-    body: departmentInput.omit({ code: true }).partial().strict().refine((v) => Object.keys(v).length > 0, { message: 'give at least one field' }),
+    body: departmentPatch,
     async handler({ ctx, principal, params, body }) {
       requireRole(principal, ['admin'], 'change departments');
       const [row] = await ctx.db.query<DepartmentRow>(
-        `update departments set name = coalesce($2, name), name_zh = coalesce($3, name_zh),
+        `update departments set name = coalesce($2, name), name_zh = case when $7 then $3 else name_zh end,
            handoff_forward_minutes = coalesce($4, handoff_forward_minutes), handoff_answer_minutes = coalesce($5, handoff_answer_minutes),
            updated_at = $6 where id = $1 returning *`,
-        [params.id, body.name ?? null, body.nameZh ?? null, body.handoffForwardMinutes ?? null, body.handoffAnswerMinutes ?? null, ctx.clock.now()],
+        [params.id, body.name ?? null, body.nameZh ?? null, body.handoffForwardMinutes ?? null, body.handoffAnswerMinutes ?? null, ctx.clock.now(), body.nameZh !== undefined],
       );
       if (!row) throw notFound('No such department.');
       return departmentToApi(row);
