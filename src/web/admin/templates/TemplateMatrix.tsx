@@ -18,7 +18,7 @@ export function TemplateMatrix({ items, unsaved, selected, onSelect }: Props) {
         <thead>
           <tr>
             <th scope="col">{m('tpl.col.notice')}</th>
-            {NOTICE_LOCALES.map((l) => <th key={l} scope="col">{m(`tpl.locale.${l}`)}</th>)}
+            {NOTICE_LOCALES.map((l) => <th key={l} scope="col"><abbr title={m(`tpl.locale.${l}`)}>{l}</abbr></th>)}
           </tr>
         </thead>
         <tbody>
