@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api.js';
 import { ErrorBox } from '../../ErrorBox.js';
 import { formatDateTime } from '../../format.js';
@@ -31,6 +31,12 @@ export function VersionDetail({ version: v, active, labelName, userName, onClose
   const [error, setError] = useState<unknown>(null);
   const { heldout, crossValidation: cv } = v.metrics;
   const d = v.sourceDetail;
+  const title = useRef<HTMLHeadingElement>(null);
+
+  // The details open below the list (after a click, or when a training ends): bring them into view.
+  useEffect(() => {
+    title.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, []);
 
   async function activate() {
     setError(null);
@@ -46,7 +52,7 @@ export function VersionDetail({ version: v, active, labelName, userName, onClose
     <section className="card models-card" aria-labelledby="models-detail-title" data-testid="version-detail" data-version={v.version}>
       <div className="models-card-head">
         <div>
-          <h2 id="models-detail-title">
+          <h2 id="models-detail-title" ref={title}>
             {m('models.detail.title', { version: v.version })} <StatusBadge status={v.status} testId="version-detail-status" />
           </h2>
           <p className="muted small">

@@ -24,11 +24,6 @@ export function ModelsTab() {
 
   const reloadVersions = versions.reload;
   const reloadAudit = audit.reload;
-  const select = useCallback((id: string) => {
-    setSelectedId(id);
-    // The details open below the list: bring them into view.
-    requestAnimationFrame(() => document.getElementById('models-detail-title')?.scrollIntoView({ block: 'start', behavior: 'smooth' }));
-  }, []);
   const changed = useCallback((text: string) => {
     setNote(text);
     reloadVersions();
@@ -36,8 +31,8 @@ export function ModelsTab() {
   }, [reloadVersions, reloadAudit]);
   const onTrained = useCallback((v: ModelVersion) => {
     changed(m('models.train.done', { version: v.version }));
-    select(v.id);
-  }, [changed, select]);
+    setSelectedId(v.id);
+  }, [changed]);
   const training = useTraining(onTrained);
 
   const names = useMemo(() => new Map((categories.data?.items ?? []).map((c) => [c.code, locale === 'zh-CN' && c.nameZh ? c.nameZh : c.name])), [categories.data, locale]);
@@ -57,7 +52,7 @@ export function ModelsTab() {
         error={versions.error}
         reload={reloadVersions}
         selectedId={selectedId}
-        onSelect={select}
+        onSelect={setSelectedId}
         training={training.state}
         onTrain={(opts) => {
           setNote(null);
