@@ -10,6 +10,7 @@ import { classifyRoutes } from '../modules/triage/classify-routes.js';
 import { notificationRoutes } from '../modules/escalation/notification-routes.js';
 import { routingRoutes } from '../modules/routing/routing-routes.js';
 import { noticeRoutes } from '../modules/notify/notice-routes.js';
+import { templatePreviewRoutes } from '../modules/notify/template-preview-routes.js';
 import { slaRoutes } from '../modules/sla/sla-routes.js';
 import { userRoutes } from '../modules/users/user-routes.js';
 import { workspaceRoutes } from '../modules/workspace/routes.js';
@@ -58,4 +59,5 @@ export const allRoutes: AnyRoute[] = [
   ...kbRoutes,
   ...chatRoutes,
   ...noticeRoutes,
+  ...templatePreviewRoutes,
 ] as AnyRoute[];

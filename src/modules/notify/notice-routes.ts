@@ -8,7 +8,7 @@ import { complaintRefParams, resolveComplaintRef } from '../complaints/complaint
 import { assertVisible } from '../complaints/queries/get-complaint.js';
 import { NOTICE_KINDS, NOTICE_LOCALES } from './notice-kinds.js';
 import { noticeToCustomerApi, noticeToStaffApi, type NoticeRow } from './notice-row.js';
-import { templateProblems, TEMPLATE_VARIABLES } from './notice-templates.js';
+import { DEFAULT_TEMPLATES, templateProblems, TEMPLATE_VARIABLES } from './notice-templates.js';
 import { isValidTimeZone } from './quiet-hours.js';
 import { loadTemplates } from './template-store.js';
 
@@ -137,11 +137,11 @@ export const noticeRoutes = [
   }),
   defineRoute({
     method: 'GET', url: '/api/v1/admin/notice-templates', tag: 'notices', auth: 'required',
-    summary: 'Notice wording per kind and locale, with the variables each may use (admin)',
+    summary: 'Notice wording per kind and locale, with the variables each may use and the built-in wording (`default`) it replaces (admin)',
     async handler({ ctx, principal }) {
       requireRole(principal, ['admin'], 'read notice templates');
       const all = await loadTemplates(ctx.db);
-      return { items: all.map((t) => ({ ...t, variables: TEMPLATE_VARIABLES[t.kind] })), nextCursor: null };
+      return { items: all.map((t) => ({ ...t, variables: TEMPLATE_VARIABLES[t.kind], default: DEFAULT_TEMPLATES[t.kind][t.locale] })), nextCursor: null };
     },
   }),
   defineRoute({
