@@ -11,7 +11,7 @@ type Handoff = {
   sequence: number; transfers: number; pingPong: boolean; requestedBy: Person; requestedAt: string;
   forwardDueAt: string; answerDueAt: string; dueAt: string | null; overdue: boolean; forwardOverdue: boolean;
   passedAt: string | null; passedBy: Person; passNote: string | null; passedTo: Link; passedFrom: Link;
-  returnedAt: string | null; returnedBy: Person; returnNote: string | null; returnMessageId: string | null;
+  returnedAt: string | null; returnedBy: Person; returnNote: string | null; returnMessageId: string | null; complaintAssignee: Person;
   customer: { name: string; tier: string }; complaintSeverity: string;
 };
 type Complaint = { id: string; number: string; status: string; pingPong: boolean };
@@ -300,7 +300,7 @@ describe('return to the front line', () => {
     const returned = json<Handoff>(res);
     expect(returned).toMatchObject({
       status: 'returned', returnedAt: now, returnedBy: { id: logistics.id }, returnNote: 'Not ours: the order number is missing, please ask the customer.',
-      dueAt: null, forwardOverdue: false, complaintStatus: 'in_progress',
+      dueAt: null, forwardOverdue: false, complaintStatus: 'in_progress', complaintAssignee: { id: agent.id, name: 'Agent Ann' },
     });
     expect(await getComplaint(c.id)).toMatchObject({ status: 'in_progress' });
 

@@ -64,6 +64,8 @@ export interface HandoffViewRow extends HandoffRow {
   complaint_category: string;
   customer_name: string;
   customer_tier: string;
+  complaint_assignee_id: string | null;
+  complaint_assignee_name: string | null;
 }
 
 export const HANDOFF_VIEW_SELECT = `
@@ -72,6 +74,7 @@ export const HANDOFF_VIEW_SELECT = `
          c.handoff_ping_pong as ping_pong, c.severity as complaint_severity, c.category as complaint_category,
          -- the customer by name and tier only: the back office never gets their contact details
          cu.name as customer_name, cu.tier as customer_tier,
+         c.assignee_id as complaint_assignee_id, ou.name as complaint_assignee_name,
          ru.name as requested_by_name, au.name as acknowledged_by_name,
          nu.name as answered_by_name, xu.name as cancelled_by_name,
          pu.name as passed_by_name, bu.name as returned_by_name,
@@ -81,6 +84,7 @@ export const HANDOFF_VIEW_SELECT = `
     join departments d on d.id = h.department_id
     join complaints c on c.id = h.complaint_id
     join customers cu on cu.id = c.customer_id
+    left join users ou on ou.id = c.assignee_id
     left join users ru on ru.id = h.requested_by
     left join users au on au.id = h.acknowledged_by
     left join users nu on nu.id = h.answered_by
@@ -163,6 +167,8 @@ export function handoffToApi(r: HandoffViewRow, now: Date) {
     returnMessageId: r.return_message_id,
     complaintSeverity: r.complaint_severity,
     complaintCategory: r.complaint_category,
+    // the front-line owner a return or an answer goes back to
+    complaintAssignee: person(r.complaint_assignee_id, r.complaint_assignee_name),
     customer: { name: r.customer_name, tier: r.customer_tier },
     updatedAt: r.updated_at.toISOString(),
   };
