@@ -3,6 +3,7 @@ import { defineRoute } from '../../http/define-route.js';
 import { complaintRefParams, resolveComplaintRef } from './complaint-ref.js';
 import { AppError } from '../../errors.js';
 import { listEvents } from '../events/append-event.js';
+import { eventsFor } from '../customers/contact-visibility.js';
 import { LANES } from '../events/event-types.js';
 import { addMessage } from './commands/add-message.js';
 import { changeStatus } from './commands/change-status.js';
@@ -54,7 +55,7 @@ export const complaintRoutes = [
         getComplaint(ctx, principal, id),
         listEvents(ctx.db, id, principal.kind === 'customer' ? CUSTOMER_LANES : undefined),
       ]);
-      return { ...complaint, events };
+      return { ...complaint, events: eventsFor(principal, events) };
     },
   }),
   defineRoute({
@@ -96,7 +97,7 @@ export const complaintRoutes = [
       await assertVisible(ctx.db, principal, id);
       let lanes: readonly (typeof LANES)[number][] | undefined = principal.kind === 'customer' ? CUSTOMER_LANES : undefined;
       if (query.lane) lanes = (lanes ?? LANES).filter((l) => l === query.lane);
-      return { items: await listEvents(ctx.db, id, lanes), nextCursor: null };
+      return { items: eventsFor(principal, await listEvents(ctx.db, id, lanes)), nextCursor: null };
     },
   }),
 ];

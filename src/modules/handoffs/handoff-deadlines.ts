@@ -16,6 +16,8 @@ export function pendingDeadlines(h: DeadlineFields): Array<{ kind: HandoffAlertK
       return [{ kind: 'answer_overdue', dueAt: h.answer_due_at }];
     case 'answered':
     case 'cancelled':
+    case 'passed':
+    case 'returned':
       return [];
   }
 }

@@ -24,6 +24,23 @@ export const HANDOFF_EVENTS = {
     returnedToFrontLine: z.boolean(),
   }),
   'handoff.cancelled': z.object({ ...task, reason: z.string(), returnedToFrontLine: z.boolean() }),
+  /**
+   * The department passed its task on: `handoffId`/`department` name the task that ended, `to*`
+   * the one that opened in its place with the receiving department's own deadlines. One event
+   * for both, so a pass reads as one step (and is not a new request the customer is told about).
+   */
+  'handoff.passed': z.object({
+    ...task,
+    toHandoffId: z.string(),
+    toDepartment: z.string(),
+    note: z.string(),
+    sequence: z.number(),
+    transfers: z.number(),
+    forwardDueAt: iso,
+    answerDueAt: iso,
+  }),
+  /** The department gave the task back unanswered; `reason` is its note (also an internal note in the conversation). */
+  'handoff.returned': z.object({ ...task, reason: z.string(), messageId: z.string(), returnedToFrontLine: z.boolean() }),
   'handoff.forward_overdue': z.object({ ...task, dueAt: iso }),
   'handoff.answer_overdue': z.object({ ...task, dueAt: iso }),
   'handoff.ping_pong_flagged': z.object({ handoffId: z.string(), transfers: z.number(), departments: z.array(z.string()) }),
@@ -35,6 +52,8 @@ export const HANDOFF_EVENT_LANES: Record<keyof typeof HANDOFF_EVENTS, Lane> = {
   'handoff.acknowledged': 'backstage',
   'handoff.answered': 'backstage',
   'handoff.cancelled': 'backstage',
+  'handoff.passed': 'backstage',
+  'handoff.returned': 'backstage',
   'handoff.forward_overdue': 'backstage',
   'handoff.answer_overdue': 'backstage',
   'handoff.ping_pong_flagged': 'backstage',

@@ -20,10 +20,11 @@ export function handoffScope(p: Principal, where: SqlWhere): SqlWhere {
   }
 }
 
-export type HandoffAction = 'acknowledge' | 'answer' | 'cancel';
+export type HandoffAction = 'acknowledge' | 'answer' | 'cancel' | 'pass' | 'return';
 
 /**
- * What a principal may do to a task it can already see. The department picks up and answers
+ * What a principal may do to a task it can already see. The department picks up and answers,
+ * or passes the task on to another department, or gives it back to the front line unanswered
  * (supervisors and admins may stand in); the front line that asked may take it back.
  */
 export function canDoHandoff(p: Principal, action: HandoffAction): boolean {
@@ -36,7 +37,7 @@ export function canDoHandoff(p: Principal, action: HandoffAction): boolean {
       return action === 'cancel';
     case 'department_staff':
       // handoffScope already limits them to their own department's tasks
-      return action === 'acknowledge' || action === 'answer';
+      return action === 'acknowledge' || action === 'answer' || action === 'pass' || action === 'return';
     case 'analyst':
       return false;
   }

@@ -3,8 +3,12 @@ import { complaintRefParams, resolveComplaintRef } from '../complaints/complaint
 import { acknowledgeHandoff } from './commands/acknowledge-handoff.js';
 import { answerHandoff } from './commands/answer-handoff.js';
 import { cancelHandoff } from './commands/cancel-handoff.js';
+import { passHandoff } from './commands/pass-handoff.js';
 import { requestHandoff } from './commands/request-handoff.js';
-import { answerHandoffSchema, cancelHandoffSchema, handoffIdParams, listHandoffsQuery, requestHandoffSchema } from './handoff-schema.js';
+import { returnHandoff } from './commands/return-handoff.js';
+import {
+  answerHandoffSchema, cancelHandoffSchema, handoffIdParams, listHandoffsQuery, passHandoffSchema, requestHandoffSchema, returnHandoffSchema,
+} from './handoff-schema.js';
 import { getHandoff } from './queries/get-handoff.js';
 import { listHandoffs } from './queries/list-handoffs.js';
 
@@ -45,5 +49,17 @@ export const handoffRoutes = [
     summary: 'The front line takes the task back',
     params: handoffIdParams, body: cancelHandoffSchema,
     handler: ({ ctx, principal, params, body }) => cancelHandoff(ctx, principal, params.id, body),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/v1/handoffs/:id/pass', tag: 'handoffs', auth: 'required',
+    summary: 'The department passes its task to another department: this task ends as passed, a new one opens there with that department\'s deadlines (422 unknown or same department, 409 when no longer open)',
+    params: handoffIdParams, body: passHandoffSchema,
+    handler: ({ ctx, principal, params, body }) => passHandoff(ctx, principal, params.id, body),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/v1/handoffs/:id/return', tag: 'handoffs', auth: 'required',
+    summary: 'The department gives the task back to the front line unanswered (note required); the owner is notified (409 when no longer open)',
+    params: handoffIdParams, body: returnHandoffSchema,
+    handler: ({ ctx, principal, params, body }) => returnHandoff(ctx, principal, params.id, body),
   }),
 ];

@@ -31,6 +31,25 @@ export type AnswerHandoffInput = z.infer<typeof answerHandoffSchema>;
 
 export const cancelHandoffSchema = z.object({ reason: text(HANDOFF_LIMITS.reason) }).strict();
 
+/** The other department, named once: by code (`department`, or its alias `departmentCode`) or by id. */
+export const passHandoffSchema = z
+  .object({
+    department: line(40).optional().describe('department code'),
+    departmentCode: line(40).optional().describe('department code (same as department)'),
+    departmentId: z.uuid({ message: 'not a valid id' }).optional(),
+    note: text(HANDOFF_LIMITS.note).describe('what the other department is asked to do, and why it is theirs'),
+  })
+  .strict()
+  .refine((b) => [b.department, b.departmentCode, b.departmentId].filter((v) => v !== undefined).length === 1, {
+    message: 'name the department exactly once: department, departmentCode or departmentId',
+    path: ['department'],
+  });
+export type PassHandoffInput = z.infer<typeof passHandoffSchema>;
+
+/** Why the task goes back to the front line unanswered ("not ours", "missing order number"). */
+export const returnHandoffSchema = z.object({ note: text(HANDOFF_LIMITS.note) }).strict();
+export type ReturnHandoffInput = z.infer<typeof returnHandoffSchema>;
+
 export const listHandoffsQuery = z
   .object({
     department: line(40).optional().describe('department code'),

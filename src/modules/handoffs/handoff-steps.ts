@@ -10,6 +10,8 @@ const DONE: Record<HandoffStatus, string> = {
   acknowledged: 'was already acknowledged',
   answered: 'was already answered',
   cancelled: 'was cancelled',
+  passed: 'was passed on to another department',
+  returned: 'was returned to the front line',
 };
 
 /** 409 unless the task is in one of the statuses the step starts from. */
@@ -23,7 +25,9 @@ export function assertTaskStatus(h: LockedHandoff, allowed: readonly HandoffStat
 type StepColumn =
   | 'acknowledged_at' | 'acknowledged_by'
   | 'answered_at' | 'answered_by' | 'answer' | 'outcome' | 'answer_message_id'
-  | 'cancelled_at' | 'cancelled_by' | 'cancel_reason';
+  | 'cancelled_at' | 'cancelled_by' | 'cancel_reason'
+  | 'passed_at' | 'passed_by' | 'passed_to_id' | 'pass_note'
+  | 'returned_at' | 'returned_by' | 'return_note' | 'return_message_id';
 
 /** Moves a locked task to `status` and re-schedules its deadlines for the queue and the sweep. */
 export async function setTaskStatus(

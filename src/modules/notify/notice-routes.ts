@@ -5,6 +5,7 @@ import { idParams, limitParam, line, queryBool, text } from '../../http/schemas.
 import type { Principal } from '../auth/principal.js';
 import { ALL_STAFF, requireRole } from '../auth/require-role.js';
 import { complaintRefParams, resolveComplaintRef } from '../complaints/complaint-ref.js';
+import { noticeRecipientFor } from '../customers/contact-visibility.js';
 import { assertVisible } from '../complaints/queries/get-complaint.js';
 import { NOTICE_KINDS, NOTICE_LOCALES } from './notice-kinds.js';
 import { noticeToCustomerApi, noticeToStaffApi, type NoticeRow } from './notice-row.js';
@@ -42,7 +43,8 @@ export const noticeRoutes = [
       const id = await resolveComplaintRef(ctx.db, params.id);
       await assertVisible(ctx.db, principal, id);
       const rows = await ctx.db.query<NoticeRow>('select * from notices where complaint_id = $1 order by created_at, event_id, id', [id]);
-      return { items: rows.map(noticeToStaffApi), nextCursor: null };
+      // The recipient is the customer's email or phone: not for back-office staff.
+      return { items: rows.map((r) => ({ ...noticeToStaffApi(r), recipient: noticeRecipientFor(principal, r.recipient) })), nextCursor: null };
     },
   }),
   defineRoute({

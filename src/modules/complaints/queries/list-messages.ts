@@ -1,5 +1,6 @@
 import type { Queryable } from '../../../db/database.js';
 import type { Principal } from '../../auth/principal.js';
+import { messageMetadataFor } from '../../customers/contact-visibility.js';
 
 interface MessageRow {
   id: string;
@@ -49,7 +50,8 @@ export async function listMessages(db: Queryable, p: Principal, complaintId: str
       order by m.created_at, m.seq`,
     [complaintId],
   );
-  return rows.map(toApi);
+  // Back-office staff do not get the customer's address from email headers.
+  return rows.map((r) => ({ ...toApi(r), metadata: messageMetadataFor(p, r.metadata ?? {}) }));
 }
 
 export async function getMessage(db: Queryable, _p: Principal, id: string): Promise<MessageDto> {
