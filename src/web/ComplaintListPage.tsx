@@ -179,8 +179,8 @@ export function ComplaintListPage() {
               staff={refs.staff}
               me={refs.me}
               onClear={() => select({ type: 'clear' })}
-              onDone={(failedIds) => {
-                select({ type: 'replace', ids: failedIds });
+              onSelect={(ids) => select({ type: 'replace', ids })}
+              onDone={() => {
                 setViewsVersion((v) => v + 1);
                 void load(Math.min(MAX_LIMIT, Math.max(PAGE_SIZE, count.current)));
               }}

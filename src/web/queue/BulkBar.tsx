@@ -22,14 +22,16 @@ interface Props {
   staff: readonly StaffUser[];
   me: QueueMe | null;
   onClear: () => void;
-  /** After a bulk action: the ids it could not change (they stay selected). */
-  onDone: (failedIds: string[]) => void;
+  /** After a bulk action: the selection stays (to chain assign, tag, move); the list reloads. */
+  onDone: () => void;
+  /** Narrow the selection to these ids (the ones a bulk action refused). */
+  onSelect: (ids: string[]) => void;
 }
 
 const UNASSIGN = '__none__';
 
 /** Assign, tag, untag or move the ticked complaints at once, then say what happened to each. */
-export function BulkBar({ selected, staff, me, onClear, onDone }: Props) {
+export function BulkBar({ selected, staff, me, onClear, onDone, onSelect }: Props) {
   const { tEnum } = useI18n();
   const [assignee, setAssignee] = useState('');
   const [addTag, setAddTag] = useState('');
@@ -66,7 +68,7 @@ export function BulkBar({ selected, staff, me, onClear, onDone }: Props) {
     if (parts.length) {
       const result = mergeResults(parts);
       setSummary(summarize(result, (id) => numbers.get(id)));
-      onDone(result.items.filter((i) => !i.ok).map((i) => i.id));
+      onDone();
     }
   }
 
@@ -153,7 +155,7 @@ export function BulkBar({ selected, staff, me, onClear, onDone }: Props) {
         </div>
       )}
       <ErrorBox error={error} />
-      {summary && <BulkResult summary={summary} onDismiss={() => setSummary(null)} />}
+      {summary && <BulkResult summary={summary} onDismiss={() => setSummary(null)} onSelectFailed={() => onSelect(summary.failures.map((f) => f.id))} />}
     </section>
   );
 }

@@ -8,7 +8,7 @@ const KNOWN = new Set<string>(['invalid_transition', 'not_found', 'forbidden', '
 const reasonOf = (code: string) => (KNOWN.has(code) ? messages(`queue.bulk.code.${code as KnownCode}`) : messages('queue.bulk.code.other', { code }));
 
 /** "7 updated, 1 failed: C-2026-000123 invalid transition", each failure by number with the server's reason. */
-export function BulkResult({ summary, onDismiss }: { summary: BulkSummary; onDismiss: () => void }) {
+export function BulkResult({ summary, onDismiss, onSelectFailed }: { summary: BulkSummary; onDismiss: () => void; onSelectFailed: () => void }) {
   useI18n();
   const failed = summary.failures.length;
   return (
@@ -28,7 +28,9 @@ export function BulkResult({ summary, onDismiss }: { summary: BulkSummary; onDis
           ))}
         </ul>
       )}
-      {failed > 0 && <span className="muted small">{messages('queue.bulk.failedKept')}</span>}
+      {failed > 0 && (
+        <button type="button" className="btn btn-small" data-testid="bulk-select-failed" onClick={onSelectFailed}>{messages('queue.bulk.selectFailed')}</button>
+      )}
       <button type="button" className="btn btn-small btn-ghost" data-testid="bulk-result-dismiss" onClick={onDismiss}>{messages('queue.bulk.dismiss')}</button>
     </div>
   );

@@ -66,7 +66,7 @@ export function ViewsBar({ filters, onApply, canShare, version }: Props) {
         {...attrs}
         onClick={() => onApply(paramsToFilters(v.filters))}
       >
-        <span className="queue-view-name">{label}</span>
+        <span className="queue-view-name" title={label}>{label}</span>
         <span className="queue-count" data-testid="view-count" aria-label={messages('queue.count', { n: v.count })}>
           {v.countCapped ? messages('queue.countCapped', { n: v.count }) : v.count}
         </span>
