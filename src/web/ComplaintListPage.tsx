@@ -161,7 +161,7 @@ export function ComplaintListPage() {
         </div>
         <div className="page-head-actions">
           {updatedAt !== null && <span className="muted small">{t('list.updated', { time: formatTime(updatedAt) })}</span>}
-          <button type="button" className="btn" data-testid="list-refresh" onClick={() => void load(Math.min(MAX_LIMIT, Math.max(PAGE_SIZE, rows.length)))}>
+          <button type="button" className="btn" data-testid="list-refresh" onClick={() => { setViewsVersion((v) => v + 1); void load(Math.min(MAX_LIMIT, Math.max(PAGE_SIZE, rows.length))); }}>
             {t('list.refresh')}
           </button>
         </div>
