@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { api } from './api.js';
 import { ComplaintRow } from './ComplaintRow.js';
 import { ErrorBox } from './ErrorBox.js';
@@ -6,6 +6,12 @@ import { formatTime } from './format.js';
 import { useI18n } from './i18n.js';
 import { EMPTY_FILTERS, ListFilters, type Filters } from './ListFilters.js';
 import { useLive } from './live.js';
+import { BulkBar } from './queue/BulkBar.js';
+import { messages } from './queue/queue.messages.js';
+import { NO_SELECTION, pageSelectionState, selectionReducer } from './queue/selection.js';
+import { useQueueRefs } from './queue/useQueueRefs.js';
+import { listUrl } from './queue/view-filters.js';
+import { ViewsBar } from './queue/ViewsBar.js';
 import { complaintHref, navigate } from './router.js';
 import { useShortcuts } from './useShortcuts.js';
 import type { Complaint, Page } from './types.js';
@@ -24,17 +30,6 @@ interface Row {
   at: number;
 }
 
-function listUrl(f: Filters, limit: number, cursor?: string): string {
-  const p = new URLSearchParams({ sort: 'urgency', limit: String(limit) });
-  if (f.status) p.set('status', f.status);
-  if (f.severity) p.set('severity', f.severity);
-  if (f.q.trim()) p.set('q', f.q.trim());
-  if (f.atRisk) p.set('atRisk', 'true');
-  if (f.breached) p.set('breached', 'true');
-  if (cursor) p.set('cursor', cursor);
-  return `/api/v1/complaints?${p.toString()}`;
-}
-
 export function ComplaintListPage() {
   const { t } = useI18n();
   const [filters, setFilters] = useState<Filters>(EMPTY_FILTERS);
@@ -47,6 +42,20 @@ export function ComplaintListPage() {
   const [updatedAt, setUpdatedAt] = useState<number | null>(null);
   const seq = useRef(0);
   const count = useRef(0);
+  const refs = useQueueRefs();
+  const [selection, select] = useReducer(selectionReducer, NO_SELECTION);
+  /** Bumped after this page changed complaints, so the view counts reload at once. */
+  const [viewsVersion, setViewsVersion] = useState(0);
+
+  // Only rows on screen stay selected: a bulk action never reaches a complaint nobody sees.
+  useEffect(() => {
+    select({ type: 'keep', ids: rows.map((r) => r.c.id) });
+  }, [rows]);
+
+  function applyView(f: Filters) {
+    setSearch(f.q);
+    setFilters(f);
+  }
 
   useEffect(() => {
     count.current = rows.length;
@@ -111,8 +120,12 @@ export function ComplaintListPage() {
     const r = rows[cursorRow];
     if (r) navigate(complaintHref(r.c.id));
   };
+  const toggleCursorRow = () => {
+    const r = rows[cursorRow];
+    if (r && refs.canBulk) select({ type: 'toggle', id: r.c.id });
+  };
   useShortcuts({
-    j: () => move(1), k: () => move(-1), Enter: open, o: open,
+    j: () => move(1), k: () => move(-1), Enter: open, o: open, x: toggleCursorRow,
     '/': () => document.getElementById('filter-q')?.focus(),
   });
   useEffect(() => {
@@ -144,55 +157,98 @@ export function ComplaintListPage() {
       <div className="page-head">
         <div>
           <h1>{t('list.title')}</h1>
-          <p className="muted">{t('list.subtitle')} <span className="small">{t('list.shortcuts')}</span></p>
+          <p className="muted">{t('list.subtitle')} <span className="small">{t('list.shortcuts')} {refs.canBulk && messages('queue.shortcutX')}</span></p>
         </div>
         <div className="page-head-actions">
           {updatedAt !== null && <span className="muted small">{t('list.updated', { time: formatTime(updatedAt) })}</span>}
-          <button type="button" className="btn" data-testid="list-refresh" onClick={() => void load(Math.min(MAX_LIMIT, Math.max(PAGE_SIZE, rows.length)))}>
+          <button type="button" className="btn" data-testid="list-refresh" onClick={() => { setViewsVersion((v) => v + 1); void load(Math.min(MAX_LIMIT, Math.max(PAGE_SIZE, rows.length))); }}>
             {t('list.refresh')}
           </button>
         </div>
       </div>
 
-      <ListFilters value={filters} search={search} onSearch={setSearch} onChange={setFilters} />
-      <ErrorBox error={error} onRetry={() => void load(PAGE_SIZE)} />
+      <div className="queue-layout">
+        <ViewsBar filters={filters} onApply={applyView} canShare={refs.canShare} version={viewsVersion} />
+        <div className="queue-main">
+          <ListFilters value={filters} search={search} onSearch={setSearch} onChange={setFilters} departments={refs.departments} staff={refs.staff} />
+          <ErrorBox error={error} onRetry={() => void load(PAGE_SIZE)} />
+          <ErrorBox error={refs.error} />
+          {refs.canBulk && (
+            <BulkBar
+              selected={rows.filter((r) => selection.has(r.c.id)).map((r) => r.c)}
+              staff={refs.staff}
+              me={refs.me}
+              onClear={() => select({ type: 'clear' })}
+              onSelect={(ids) => select({ type: 'replace', ids })}
+              onDone={() => {
+                setViewsVersion((v) => v + 1);
+                void load(Math.min(MAX_LIMIT, Math.max(PAGE_SIZE, count.current)));
+              }}
+            />
+          )}
 
-      <div className="table-wrap card">
-        <table className="complaint-table" data-testid="complaint-table" aria-busy={loading}>
-          <thead>
-            <tr>
-              <th>{t('col.number')}</th>
-              <th>{t('col.subject')}</th>
-              <th>{t('col.customer')}</th>
-              <th>{t('col.category')}</th>
-              <th>{t('col.severity')}</th>
-              <th>{t('col.status')}</th>
-              <th>{t('col.department')}</th>
-              <th>{t('col.assignee')}</th>
-              <th>{t('col.sla')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => (
-              <ComplaintRow key={r.c.id} c={r.c} fetchedAt={r.at} isCursor={i === cursorRow} />
-            ))}
-          </tbody>
-        </table>
-        {rows.length === 0 && (
-          <p className="empty" data-testid={loading ? "list-loading" : "list-empty"}>
-            {loading ? t('common.loading') : t('list.empty')}
-          </p>
-        )}
-      </div>
+          <div className="table-wrap card">
+            <table className="complaint-table" data-testid="complaint-table" aria-busy={loading}>
+              <thead>
+                <tr>
+                  {refs.canBulk && (
+                    <th className="cell-select">
+                      <SelectAll state={pageSelectionState(selection, rows.map((r) => r.c.id))} disabled={rows.length === 0}
+                        onChange={(on) => select({ type: 'set', ids: rows.map((r) => r.c.id), on })} />
+                    </th>
+                  )}
+                  <th>{t('col.number')}</th>
+                  <th>{t('col.subject')}</th>
+                  <th>{t('col.customer')}</th>
+                  <th>{t('col.category')}</th>
+                  <th>{t('col.severity')}</th>
+                  <th>{t('col.status')}</th>
+                  <th>{t('col.department')}</th>
+                  <th>{t('col.assignee')}</th>
+                  <th>{t('col.sla')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r, i) => (
+                  <ComplaintRow
+                    key={r.c.id} c={r.c} fetchedAt={r.at} isCursor={i === cursorRow}
+                    selected={selection.has(r.c.id)}
+                    onToggleSelect={refs.canBulk ? () => { setCursorRow(i); select({ type: 'toggle', id: r.c.id }); } : undefined}
+                  />
+                ))}
+              </tbody>
+            </table>
+            {rows.length === 0 && (
+              <p className="empty" data-testid={loading ? "list-loading" : "list-empty"}>
+                {loading ? t('common.loading') : t('list.empty')}
+              </p>
+            )}
+          </div>
 
-      <div className="list-foot">
-        <span className="muted small">{t('list.shown', { n: rows.length })}</span>
-        {nextCursor && (
-          <button type="button" className="btn" data-testid="load-more" disabled={loadingMore} onClick={() => void loadMore()}>
-            {loadingMore ? t('common.loading') : t('list.loadMore')}
-          </button>
-        )}
+          <div className="list-foot">
+            <span className="muted small">{t('list.shown', { n: rows.length })}</span>
+            {nextCursor && (
+              <button type="button" className="btn" data-testid="load-more" disabled={loadingMore} onClick={() => void loadMore()}>
+                {loadingMore ? t('common.loading') : t('list.loadMore')}
+              </button>
+            )}
+          </div>
+        </div>
       </div>
     </section>
+  );
+}
+
+/** The header box: ticks or unticks every row on the page; half-ticked when some are. */
+function SelectAll({ state, disabled, onChange }: { state: 'all' | 'some' | 'none'; disabled: boolean; onChange: (on: boolean) => void }) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = state === 'some';
+  }, [state]);
+  return (
+    <input
+      ref={ref} type="checkbox" data-testid="select-all" aria-label={messages('queue.selectAll')}
+      checked={state === 'all'} disabled={disabled} onChange={() => onChange(state !== 'all')}
+    />
   );
 }

@@ -6,7 +6,7 @@ import { FRONT_LINE, requireRole } from '../auth/require-role.js';
 import { changeStatus } from '../complaints/commands/change-status.js';
 import { updateComplaint } from '../complaints/commands/update-complaint.js';
 import { getComplaint } from '../complaints/queries/get-complaint.js';
-import { STATUSES } from '../complaints/lifecycle.js';
+import { RESOLUTION_CODES, STATUSES } from '../complaints/lifecycle.js';
 import { complaintPatchSchema } from '../complaints/complaint-schema.js';
 
 const MAX_IDS = 100;
@@ -19,7 +19,10 @@ const bulkInput = z.object({
   removeTags: z.array(tag).max(10).optional(),
   status: z.enum(STATUSES).optional(),
   reason: text(500).optional(),
-}).strict().refine((b) => b.assigneeId !== undefined || b.addTags || b.removeTags || b.status, { message: 'name at least one change' });
+  resolutionCode: z.enum(RESOLUTION_CODES).optional().describe('how they were resolved (with status resolved only)'),
+}).strict()
+  .refine((b) => b.assigneeId !== undefined || b.addTags || b.removeTags || b.status, { message: 'name at least one change' })
+  .refine((b) => b.resolutionCode === undefined || b.status === 'resolved', { path: ['resolutionCode'], message: 'only when resolving' });
 
 /**
  * One action over many complaints. Each complaint is changed by the same command as a single
@@ -49,7 +52,11 @@ export const bulkRoutes = [
               ...(body.reason ? { reason: body.reason } : {}),
             });
           }
-          if (body.status) await changeStatus(ctx, principal, id, { status: body.status, ...(body.reason ? { reason: body.reason } : {}) });
+          if (body.status) await changeStatus(ctx, principal, id, {
+            status: body.status,
+            ...(body.reason ? { reason: body.reason } : {}),
+            ...(body.resolutionCode ? { resolutionCode: body.resolutionCode } : {}),
+          });
           results.push({ id, ok: true });
         } catch (err) {
           if (!(err instanceof AppError)) throw err;

@@ -4,35 +4,20 @@ import { AppError, notFound } from '../../errors.js';
 import { defineRoute } from '../../http/define-route.js';
 import { idParams, line } from '../../http/schemas.js';
 import { ALL_STAFF, requireRole, type UserPrincipal } from '../auth/require-role.js';
-import { complaintFilter, listComplaintsQuery } from '../complaints/queries/list-complaints.js';
+import { countView, toQueryShape, VIEW_COUNT_CAP, viewFilters } from './view-filters.js';
 
-/** A view stores list filters exactly as the list route takes them, so it can never hold a filter the list would refuse. */
-const viewFilters = listComplaintsQuery.omit({ sort: true, limit: true, cursor: true });
 const viewInput = z.object({
   name: line(80),
-  filters: viewFilters,
+  // JSON clients may send true/false where the query string says 'true'/'false'.
+  filters: z.preprocess((v) => (v && typeof v === 'object' && !Array.isArray(v) ? toQueryShape(v as Record<string, unknown>) : v), viewFilters),
   sort: z.enum(['urgency', '-created', 'created']).default('urgency'),
   shared: z.boolean().default(false).describe('visible to the whole team (supervisors and admins only)'),
 }).strict();
 
-/** Counting stops here: a queue badge says "1000+" rather than scanning a million rows. */
-export const VIEW_COUNT_CAP = 1000;
-
 interface ViewRow { id: string; owner_id: string; name: string; filters: Record<string, unknown>; sort: string; shared: boolean; created_at: Date }
 
-async function countFor(db: Queryable, p: UserPrincipal, filters: Record<string, unknown>, now: Date): Promise<number> {
-  const parsed = viewFilters.safeParse(filters);
-  if (!parsed.success) return 0; // a view saved before a filter changed shape shows nothing rather than failing the page
-  const w = complaintFilter(p, parsed.data, now);
-  const [row] = await db.query<{ n: number }>(
-    `select count(*)::int as n from (select 1 from complaints c ${w.toSql()} limit ${VIEW_COUNT_CAP}) x`,
-    w.params,
-  );
-  return row?.n ?? 0;
-}
-
 const toApi = (r: ViewRow, userId: string, count: number) => ({
-  id: r.id, name: r.name, filters: r.filters, sort: r.sort, shared: r.shared, mine: r.owner_id === userId,
+  id: r.id, name: r.name, filters: toQueryShape(r.filters), sort: r.sort, shared: r.shared, mine: r.owner_id === userId,
   count, countCapped: count >= VIEW_COUNT_CAP,
 });
 
@@ -55,7 +40,7 @@ export const savedViewRoutes = [
       const now = ctx.clock.now();
       const items = [];
       // Counted with the viewer's own scope: a shared view shows each person what they may see.
-      for (const r of rows) items.push(toApi(r, p.userId, await countFor(ctx.db, p, r.filters, now)));
+      for (const r of rows) items.push(toApi(r, p.userId, await countView(ctx.db, p, r.filters, now)));
       return { items, nextCursor: null };
     },
   }),
@@ -68,10 +53,10 @@ export const savedViewRoutes = [
       const rows = await ctx.db.query<ViewRow>(
         `insert into saved_views (owner_id, name, filters, sort, shared, created_at) values ($1, $2, $3, $4, $5, $6)
          on conflict (owner_id, lower(name)) do nothing returning *`,
-        [p.userId, body.name, body.filters, body.sort, body.shared, ctx.clock.now()],
+        [p.userId, body.name, toQueryShape(body.filters), body.sort, body.shared, ctx.clock.now()],
       );
       if (!rows[0]) throw new AppError('conflict', 'You already have a view with this name.');
-      return toApi(rows[0], p.userId, await countFor(ctx.db, p, rows[0].filters, ctx.clock.now()));
+      return toApi(rows[0], p.userId, await countView(ctx.db, p, rows[0].filters, ctx.clock.now()));
     },
   }),
   defineRoute({

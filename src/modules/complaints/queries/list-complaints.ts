@@ -10,6 +10,7 @@ import { OPEN_STATUSES, STATUSES } from '../lifecycle.js';
 import { CATEGORY_CODE_PATTERN, CHANNELS, SEVERITIES } from '../taxonomy.js';
 import { unknownCategories } from '../../taxonomy/category-lookup.js';
 import { AppError } from '../../../errors.js';
+import { RECOVERY_TAG } from '../../surveys/recovery.js';
 
 // Built-in or admin-added category codes; listComplaints checks that they exist.
 const categoryCodes = z
@@ -30,6 +31,10 @@ export const listComplaintsQuery = z
     tag: line(40).optional().describe('has this tag, e.g. needs_triage (the human triage view)'),
     atRisk: queryBool.optional(),
     breached: queryBool.optional(),
+    repeat: queryBool.optional().describe('repeats an earlier complaint of the same customer'),
+    recovery: queryBool.optional().describe('a recovery case (reopened after a low satisfaction rating)'),
+    myTeam: queryBool.optional().describe("routed to the caller's team or held by a teammate"),
+    myDepartment: queryBool.optional().describe("in the caller's department"),
     createdFrom: isoDateTime.optional(),
     createdTo: isoDateTime.optional(),
     q: line(200).optional().describe('text in number, subject or description'),
@@ -72,6 +77,21 @@ export function complaintFilter(p: Principal, q: ComplaintFilterQuery, now: Date
   if (q.breached !== undefined) {
     const cond = `(c.sla_breached or (c.sla_urgent_at is not null and c.sla_urgent_at <= ?))`;
     w.add(q.breached ? cond : `not ${cond}`, now);
+  }
+  if (q.repeat !== undefined) w.add(q.repeat ? 'c.repeat_of_id is not null' : 'c.repeat_of_id is null');
+  if (q.recovery !== undefined) w.add(`${q.recovery ? '' : 'not '}(? = any(c.tags))`, RECOVERY_TAG);
+  // Relative to the caller, so one saved or shared view means "mine" for whoever opens it.
+  const userId = p.kind === 'user' ? p.userId : null;
+  if (q.myTeam !== undefined) {
+    // A person without a team has no team work: the condition is false for every row, never null.
+    const cond = `exists (select 1 from users me where me.id = ? and me.team is not null
+        and (c.team = me.team or exists (select 1 from users mate where mate.id = c.assignee_id and mate.team = me.team)))`;
+    w.add(q.myTeam ? cond : `not ${cond}`, userId);
+  }
+  if (q.myDepartment !== undefined) {
+    const departmentId = p.kind === 'user' ? p.departmentId : null;
+    const cond = departmentId ? 'coalesce(c.department_id = ?, false)' : 'false';
+    w.add(q.myDepartment ? cond : `not ${cond}`, ...(departmentId ? [departmentId] : []));
   }
 
   return w;
