@@ -113,6 +113,14 @@ describe('admin console: channels and knowledge base (Chromium)', () => {
     await page.getByTestId(`inbound-retry-${deadId}`).click();
     await expect.poll(() => page.getByTestId('inbound-retry-result').innerText()).toMatch(/bounce@example\.net still fails: .*From/);
     await screenshot(page, 'admin-channels-inbound');
+
+    // The section follows the language switch without a reload.
+    await page.getByTestId('locale-switch').selectOption('zh-CN');
+    await expect.poll(() => page.locator('#ch-status-title').innerText()).toBe('邮件与短信');
+    expect(await page.getByTestId('webhook-state-shopmall').innerText()).toBe('已删除');
+    expect(await page.getByTestId('inbound-retry-result').innerText()).toMatch(/^来自 bounce@example\.net 的邮件仍然失败/);
+    await screenshot(page, 'admin-channels-zh');
+    await page.getByTestId('locale-switch').selectOption('en');
     expect(pageErrors).toEqual([]);
   });
 

@@ -23,7 +23,8 @@ export function InboundEmails({ counts, onChange }: { counts: Record<InboundStat
   const [loadingMore, setLoadingMore] = useState(false);
   const [retrying, setRetrying] = useState<string | null>(null);
   // The outcome of the last retry, above the list: with a state filter on, the row itself may leave the list.
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  // Kept as data, worded at render time, so it follows a language switch.
+  const [notice, setNotice] = useState<{ from: string; status: InboundState; error: string | null } | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
 
   useEffect(() => setMore([]), [first.fetchedAt, url]);
@@ -51,10 +52,7 @@ export function InboundEmails({ counts, onChange }: { counts: Record<InboundStat
     setNotice(null);
     try {
       const after = await api.post<InboundEmail & { outcome: string }>(`/api/v1/admin/inbound-emails/${mail.id}/retry`);
-      const from = mail.envelopeFrom ?? mail.id;
-      setNotice(after.status === 'failed'
-        ? { ok: false, text: m('in.retry.stillFailing', { from, error: after.error ?? '' }) }
-        : { ok: true, text: m('in.retry.done', { from, state: m(`in.state.${after.status}`) }) });
+      setNotice({ from: mail.envelopeFrom ?? mail.id, status: after.status, error: after.error });
       first.reload();
       onChange();
     } catch (err) {
@@ -93,7 +91,13 @@ export function InboundEmails({ counts, onChange }: { counts: Record<InboundStat
       <p className="hint">{m('in.intro')}</p>
       <ErrorBox error={first.error} onRetry={first.reload} />
       <ErrorBox error={actionError} />
-      {notice && <p className={notice.ok ? 'ok in-notice' : 'ch-bad in-notice'} role="status" data-testid="inbound-retry-result">{notice.text}</p>}
+      {notice && (
+        <p className={notice.status === 'failed' ? 'ch-bad in-notice' : 'ok in-notice'} role="status" data-testid="inbound-retry-result">
+          {notice.status === 'failed'
+            ? m('in.retry.stillFailing', { from: notice.from, error: notice.error ?? '' })
+            : m('in.retry.done', { from: notice.from, state: m(`in.state.${notice.status}`) })}
+        </p>
+      )}
       {!first.data && !first.error && <p className="empty">{t('common.loading')}</p>}
       {first.data && items.length === 0 && (
         <p className="empty card" data-testid="inbound-empty">{status ? m('in.emptyState', { state: m(`in.state.${status}`) }) : m('in.empty')}</p>

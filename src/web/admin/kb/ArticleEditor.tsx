@@ -23,12 +23,7 @@ const draftsOf = (a: ManagedArticle): Drafts => {
  * version (each drafted and published on its own). Unsaved text of both versions is kept while
  * switching between them; saving sends every version that changed.
  */
-export function ArticleEditor({ id, initialLocale, onClose, onChanged }: {
-  id: string | null;
-  initialLocale: KbLocale;
-  onClose: () => void;
-  onChanged: () => void;
-}) {
+export function ArticleEditor({ id, initialLocale, onClose }: { id: string | null; initialLocale: KbLocale; onClose: () => void }) {
   const { tEnum, t } = useI18n();
   const [article, setArticle] = useState<ManagedArticle | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -109,7 +104,6 @@ export function ArticleEditor({ id, initialLocale, onClose, onChanged }: {
         : await api.post<ManagedArticle>('/api/v1/kb/manage/articles', { slug, category, versions });
       adopt(next);
       setNotice(m('kb.saved'));
-      onChanged();
     });
   }
 
@@ -117,12 +111,10 @@ export function ArticleEditor({ id, initialLocale, onClose, onChanged }: {
     const next = await api.post<ManagedArticle>(`/api/v1/kb/manage/articles/${article!.id}/${publish ? 'publish' : 'unpublish'}`, { locale });
     adopt(next);
     setNotice(publish ? m('kb.published', { locale: tEnum('locale', locale) }) : m('kb.unpublished', { locale: tEnum('locale', locale) }));
-    onChanged();
   });
 
   const remove = () => run('delete', async () => {
     await request('DELETE', `/api/v1/kb/manage/articles/${article!.id}`);
-    onChanged();
     onClose();
   });
 

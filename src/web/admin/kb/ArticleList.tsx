@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { ErrorBox } from '../../ErrorBox.js';
 import { formatDateTime } from '../../format.js';
 import { useI18n } from '../../i18n.js';
@@ -25,13 +24,27 @@ function Helpfulness({ votes }: { votes: ManagedArticle['votes'] }) {
   );
 }
 
-/** Every article with its locale versions, filtered by locale, state and category on the server and by text here. */
-export function ArticleList({ onOpen, onNew }: { onOpen: (id: string, locale: KbLocale | null) => void; onNew: () => void }) {
+export interface KbFilters {
+  locale: KbLocale | '';
+  state: KbState | '';
+  category: string;
+  search: string;
+}
+export const NO_FILTERS: KbFilters = { locale: '', state: '', category: '', search: '' };
+
+/**
+ * Every article with its locale versions, filtered by locale, state and category on the server and
+ * by text here. The filters live with the caller so they survive a trip to the editor and back.
+ */
+export function ArticleList({ filters, onFilters, onOpen, onNew }: {
+  filters: KbFilters;
+  onFilters: (f: KbFilters) => void;
+  onOpen: (id: string, locale: KbLocale | null) => void;
+  onNew: () => void;
+}) {
   const { t, tEnum, locale: uiLocale } = useI18n();
-  const [locale, setLocale] = useState<KbLocale | ''>('');
-  const [state, setState] = useState<KbState | ''>('');
-  const [category, setCategory] = useState('');
-  const [search, setSearch] = useState('');
+  const { locale, state, category, search } = filters;
+  const set = (patch: Partial<KbFilters>) => onFilters({ ...filters, ...patch });
   const qs = new URLSearchParams();
   if (locale) qs.set('locale', locale);
   if (state) qs.set('status', state);
@@ -52,18 +65,18 @@ export function ArticleList({ onOpen, onNew }: { onOpen: (id: string, locale: Kb
       <div className="filters card kb-filters" role="search">
         <label className="field field-inline field-grow">
           <span>{m('kb.search')}</span>
-          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={m('kb.searchPlaceholder')} data-testid="kb-filter-search" />
+          <input type="search" value={search} onChange={(e) => set({ search: e.target.value })} placeholder={m('kb.searchPlaceholder')} data-testid="kb-filter-search" />
         </label>
         <label className="field field-inline">
           <span>{m('kb.locale')}</span>
-          <select value={locale} onChange={(e) => setLocale(e.target.value as KbLocale | '')} data-testid="kb-filter-locale">
+          <select value={locale} onChange={(e) => set({ locale: e.target.value as KbLocale | '' })} data-testid="kb-filter-locale">
             <option value="">{m('kb.any')}</option>
             {KB_LOCALES.map((l) => <option key={l} value={l}>{tEnum('locale', l)}</option>)}
           </select>
         </label>
         <label className="field field-inline">
           <span>{m('kb.state')}</span>
-          <select value={state} onChange={(e) => setState(e.target.value as KbState | '')} data-testid="kb-filter-state">
+          <select value={state} onChange={(e) => set({ state: e.target.value as KbState | '' })} data-testid="kb-filter-state">
             <option value="">{m('kb.any')}</option>
             <option value="draft">{m('kb.state.draft')}</option>
             <option value="published">{m('kb.state.published')}</option>
@@ -71,7 +84,7 @@ export function ArticleList({ onOpen, onNew }: { onOpen: (id: string, locale: Kb
         </label>
         <label className="field field-inline">
           <span>{m('kb.category')}</span>
-          <select value={category} onChange={(e) => setCategory(e.target.value)} data-testid="kb-filter-category">
+          <select value={category} onChange={(e) => set({ category: e.target.value })} data-testid="kb-filter-category">
             <option value="">{m('kb.any')}</option>
             {KB_CATEGORIES.map((c) => <option key={c} value={c}>{tEnum('category', c)}</option>)}
           </select>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useI18n } from '../../i18n.js';
 import { ArticleEditor } from '../kb/ArticleEditor.js';
-import { ArticleList } from '../kb/ArticleList.js';
+import { ArticleList, NO_FILTERS, type KbFilters } from '../kb/ArticleList.js';
 import type { KbLocale } from '../kb/kb-types.js';
 import '../kb/kb.css';
 
@@ -9,8 +9,7 @@ import '../kb/kb.css';
 export function KbTab() {
   const { locale: uiLocale } = useI18n();
   const [open, setOpen] = useState<{ id: string | null; locale: KbLocale } | null>(null);
-  // Bumped after any change so the list, when shown again, is fetched afresh.
-  const [version, setVersion] = useState(0);
+  const [filters, setFilters] = useState<KbFilters>(NO_FILTERS);
   return (
     <div className="kb" data-testid="kb-tab">
       {open ? (
@@ -18,12 +17,13 @@ export function KbTab() {
           key={open.id ?? 'new'}
           id={open.id}
           initialLocale={open.locale}
+          // The list is fetched afresh when it is shown again: no change signal is needed.
           onClose={() => setOpen(null)}
-          onChanged={() => setVersion((v) => v + 1)}
         />
       ) : (
         <ArticleList
-          key={version}
+          filters={filters}
+          onFilters={setFilters}
           onOpen={(id, locale) => setOpen({ id, locale: locale ?? uiLocale })}
           onNew={() => setOpen({ id: null, locale: uiLocale })}
         />
