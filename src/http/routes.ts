@@ -25,6 +25,7 @@ import { inboundEmailRoutes } from '../modules/channels/email/inbound-email-rout
 import { callRoutes } from '../modules/channels/phone/call-routes.js';
 import { webhookIntakeRoutes } from '../modules/channels/webhook/webhook-routes.js';
 import { webhookSourceRoutes } from '../modules/channels/webhook/webhook-sources.js';
+import { channelStatusRoutes } from '../modules/channels/channel-status-routes.js';
 import { kbRoutes } from '../modules/kb/kb-routes.js';
 import { chatRoutes } from '../modules/chat/chat-routes.js';
 import type { AnyRoute } from './define-route.js';
@@ -56,6 +57,7 @@ export const allRoutes: AnyRoute[] = [
   ...webhookIntakeRoutes,
   ...webhookSourceRoutes,
   ...inboundEmailRoutes,
+  ...channelStatusRoutes,
   ...kbRoutes,
   ...chatRoutes,
   ...noticeRoutes,

@@ -1,6 +1,7 @@
 import { ImapFlow } from 'imapflow';
 import type { AppContext } from '../../../http/context.js';
 import { acceptInboundEmail } from './accept-inbound-email.js';
+import { recordImapPoll } from '../channel-health.js';
 
 /** imaps://user:pass@host[:port]/MAILBOX → connection settings (imap:// for plain, 143). */
 export function parseImapUrl(url: string) {
@@ -59,7 +60,10 @@ export function startImapPoller(ctx: AppContext, url: string, intervalMs: number
   let stopped = false;
   const tick = () => {
     running = pollMailboxOnce(ctx, url)
-      .then(() => undefined, (err: unknown) => log('IMAP poll failed; retrying next interval', err))
+      .then((taken) => recordImapPoll(ctx, { taken }), (err: unknown) => {
+        recordImapPoll(ctx, { error: err });
+        log('IMAP poll failed; retrying next interval', err);
+      })
       .finally(() => {
         running = null;
         if (!stopped) timer = setTimeout(tick, intervalMs);

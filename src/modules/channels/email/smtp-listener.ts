@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { AppContext } from '../../../http/context.js';
 import { acceptInboundEmail } from './accept-inbound-email.js';
+import { recordSmtpListening } from '../channel-health.js';
 
 export interface SmtpListener {
   port: number;
@@ -77,8 +78,9 @@ export async function startSmtpListener(
     });
   });
   const port = (server.server.address() as AddressInfo).port;
+  recordSmtpListening(ctx, port);
   return {
     port,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())).then(() => recordSmtpListening(ctx, null)),
   };
 }
