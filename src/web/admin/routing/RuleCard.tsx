@@ -4,7 +4,7 @@ import { ActionRow } from './ActionRow.js';
 import { ConditionRow } from './ConditionRow.js';
 import { formToRule, newAction, newCondition, renameRule, ruleToForm, type DraftRule, type RuleForm } from './rule-form.js';
 import type { RuleErrors } from './rule-errors.js';
-import type { SummaryContext } from './rule-summary.js';
+import { describeDraftRule, type SummaryContext } from './rule-summary.js';
 import type { Department } from './routing-api.js';
 import { messages as m } from './routing.messages.js';
 
@@ -14,8 +14,11 @@ function ErrorList({ items }: { items: readonly string[] | undefined }) {
 }
 
 /** One rule of the draft: the structured form, or its JSON for what the form does not cover. */
-export function RuleCard({ n, count, rule, onChange, onMove, onRemove, errors, badJson, takenIds, departments, ctx }: {
+export function RuleCard({ n, count, rule, open, onToggle, onChange, onMove, onRemove, errors, badJson, takenIds, departments, ctx }: {
   n: number;
+  /** Collapsed cards show the rule in words; cards with problems are always open. */
+  open: boolean;
+  onToggle: () => void;
   count: number;
   rule: DraftRule;
   onChange: (r: DraftRule) => void;
@@ -31,6 +34,7 @@ export function RuleCard({ n, count, rule, onChange, onMove, onRemove, errors, b
   const [formNotice, setFormNotice] = useState(false);
   const setForm = (form: RuleForm) => onChange({ ...rule, kind: 'form', form });
   const invalid = Boolean(errors || badJson);
+  const expanded = open || invalid;
 
   function toJson() {
     if (rule.kind === 'form') onChange({ key: rule.key, kind: 'json', text: JSON.stringify(formToRule(rule.form), null, 2) });
@@ -49,20 +53,27 @@ export function RuleCard({ n, count, rule, onChange, onMove, onRemove, errors, b
 
   const title = rule.kind === 'form' && rule.form.name ? rule.form.name : '';
   return (
-    <li className={`card rt-rule-card${invalid ? ' rt-invalid' : ''}`} data-testid="rule-card" data-index={n - 1}>
+    <li className={`card rt-rule-card${invalid ? ' rt-invalid' : ''}${expanded ? '' : ' rt-collapsed'}`} data-testid="rule-card" data-index={n - 1} data-open={expanded}>
       <div className="rt-rule-head">
         <h3>{m('routing.rule.number', { n })}{title ? ` · ${title}` : ''}</h3>
         <div className="row-actions">
-          <div className="rt-segmented" role="group">
+          {!invalid && (
+            <button type="button" className="btn btn-small" aria-expanded={expanded} aria-label={m(expanded ? 'routing.rule.doneLabel' : 'routing.rule.editLabel', { n })} data-testid="rule-toggle" onClick={onToggle}>
+              {expanded ? m('routing.rule.done') : m('routing.rule.edit')}
+            </button>
+          )}
+          {expanded && <div className="rt-segmented" role="group">
             <button type="button" className={rule.kind === 'form' ? 'btn btn-small active' : 'btn btn-small'} aria-pressed={rule.kind === 'form'} aria-label={m('routing.rule.asFormLabel', { n })} onClick={toForm}>{m('routing.rule.asForm')}</button>
             <button type="button" className={rule.kind === 'json' ? 'btn btn-small active' : 'btn btn-small'} aria-pressed={rule.kind === 'json'} aria-label={m('routing.rule.asJsonLabel', { n })} onClick={toJson}>{m('routing.rule.asJson')}</button>
-          </div>
+          </div>}
           <button type="button" className="btn btn-small" disabled={n === 1} aria-label={m('routing.rule.moveUp', { n })} data-testid="rule-up" onClick={() => onMove(-1)}>↑</button>
           <button type="button" className="btn btn-small" disabled={n === count} aria-label={m('routing.rule.moveDown', { n })} data-testid="rule-down" onClick={() => onMove(1)}>↓</button>
           <button type="button" className="btn btn-small" aria-label={m('routing.rule.remove', { n })} data-testid="rule-remove" onClick={onRemove}>×</button>
         </div>
       </div>
-      {rule.kind === 'json' ? (
+      {!expanded ? (
+        <CollapsedRule rule={rule} ctx={ctx} />
+      ) : rule.kind === 'json' ? (
         <>
           {formNotice && <p className="muted small" role="status">{m('routing.rule.notFormable')}</p>}
           <textarea
@@ -77,6 +88,35 @@ export function RuleCard({ n, count, rule, onChange, onMove, onRemove, errors, b
         <RuleFormFields form={rule.form} onChange={setForm} errors={errors} takenIds={takenIds} departments={departments} ctx={ctx} />
       )}
     </li>
+  );
+}
+
+function CollapsedRule({ rule, ctx }: { rule: DraftRule; ctx: SummaryContext }) {
+  let raw: unknown = null;
+  if (rule.kind === 'form') raw = formToRule(rule.form);
+  else {
+    try {
+      raw = JSON.parse(rule.text);
+    } catch {
+      raw = null;
+    }
+  }
+  const words = describeDraftRule(raw, ctx);
+  if (!words) return <p className="muted small">{m('routing.rule.unreadable')}</p>;
+  const flags = rule.kind === 'form' ? rule.form : (raw as { enabled?: boolean; stop?: boolean });
+  return (
+    <div className="rt-rule-body rt-rule-compact">
+      <div>
+        <span className="rt-label">{m('routing.when')}</span>{' '}
+        {words.when.parts.length ? words.when.parts.join(` ${words.when.joiner ?? ''} `) : m('routing.always')}
+        {flags.enabled === false && <span className="badge"> {m('routing.disabled')}</span>}
+      </div>
+      <span className="rt-arrow" aria-hidden="true">→</span>
+      <div>
+        <span className="rt-label">{m('routing.then')}</span> {words.then.join('; ')}
+        {flags.stop === true && <span className="badge rt-badge-stop">{m('routing.stops')}</span>}
+      </div>
+    </div>
   );
 }
 

@@ -102,3 +102,17 @@ export function describeAction(a: Action, ctx: SummaryContext): string {
     }
   }
 }
+
+/**
+ * A draft rule (possibly half-filled or invalid) in words, for collapsed cards; null when it
+ * does not have a rule's shape at all. Never throws: the draft may hold anything.
+ */
+export function describeDraftRule(raw: unknown, ctx: SummaryContext): { when: { joiner: string | null; parts: string[] }; then: string[] } | null {
+  try {
+    if (!raw || typeof raw !== 'object' || !Array.isArray((raw as { then?: unknown }).then)) return null;
+    const r = raw as { when?: Node; then: Action[] };
+    return { when: whenParts(r.when, ctx), then: r.then.map((a) => describeAction(a, ctx) ?? JSON.stringify(a)) };
+  } catch {
+    return null;
+  }
+}

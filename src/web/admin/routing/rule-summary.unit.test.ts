@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setLocale } from '../../i18n.js';
 import { DEFAULT_RULES } from '../../../modules/routing/default-rules.js';
-import { describeAction, describeCondition, describeNode, whenParts, type SummaryContext } from './rule-summary.js';
+import { describeAction, describeCondition, describeDraftRule, describeNode, whenParts, type SummaryContext } from './rule-summary.js';
 import { changeRows } from './dry-run-rows.js';
 import type { DryRunItem } from './routing-api.js';
 
@@ -36,6 +36,16 @@ describe('rules in words', () => {
     expect(describeAction({ type: 'assign', strategy: 'least_loaded', roles: ['agent', 'supervisor'], department: 'quality', team: 'screens' }, ctx))
       .toBe('Assign (least loaded) to Agent, Supervisor in Quality of team screens');
     expect(describeAction({ type: 'notify', users: ['u1'], roles: ['supervisor'], sameDepartment: true }, ctx)).toBe('Notify Supervisor of the complaint’s department; Ann');
+  });
+});
+
+describe('half-written draft rules in words', () => {
+  it('describes what it can and never throws', () => {
+    expect(describeDraftRule({ then: [{ type: 'set_department', department: 'quality' }] }, ctx)).toEqual({ when: { joiner: null, parts: [] }, then: ['Route to Quality'] });
+    expect(describeDraftRule({ when: { all: [{ field: 'text', op: 'contains_any', value: [] }] }, then: [{ type: 'teleport' }] }, ctx))
+      .toEqual({ when: { joiner: 'and', parts: ['Text (subject + description) contains any of '] }, then: ['{"type":"teleport"}'] });
+    for (const bad of [null, 'x', { then: 'x' }, { when: 5, then: [] }, { when: { all: 'x' }, then: [] }]) expect(() => describeDraftRule(bad, ctx)).not.toThrow();
+    expect(describeDraftRule({ when: { all: 'x' }, then: [] }, ctx)).toBeNull();
   });
 });
 

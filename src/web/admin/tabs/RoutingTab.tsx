@@ -6,11 +6,12 @@ import type { Page } from '../../types.js';
 import { useApiData } from '../../useApiData.js';
 import { DraftEditor, type Draft } from '../routing/DraftEditor.js';
 import { DryRunPanel } from '../routing/DryRunPanel.js';
-import { placeRuleErrors, type PlacedErrors } from '../routing/rule-errors.js';
+import { placeRuleErrors, type RuleErrors } from '../routing/rule-errors.js';
 import { draftFromRules, draftToRules } from '../routing/rule-form.js';
 import type { SummaryContext } from '../routing/rule-summary.js';
 import { ROUTING_BASE, type Department, type RuleSetFull, type RuleSetSummary, type SavedRuleSet, type StaffUser } from '../routing/routing-api.js';
 import { messages as m } from '../routing/routing.messages.js';
+import { SkillsPanel } from '../routing/SkillsPanel.js';
 import { TestComplaintBox } from '../routing/TestComplaintBox.js';
 import { VersionList } from '../routing/VersionList.js';
 import { VersionView } from '../routing/VersionView.js';
@@ -32,7 +33,9 @@ export function RoutingTab() {
   const users = useApiData<Page<StaffUser>>('/api/v1/users');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [placed, setPlaced] = useState<PlacedErrors | null>(null);
+  // Keyed by draft rule, not index, so the marks stay on their rules when the admin reorders.
+  const [ruleErrors, setRuleErrors] = useState<Record<string, RuleErrors>>({});
+  const [generalErrors, setGeneralErrors] = useState<string[]>([]);
   const [badJson, setBadJson] = useState<Record<string, string>>({});
   const [saveError, setSaveError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -52,7 +55,8 @@ export function RoutingTab() {
   }, [departments.data, users.data, locale]);
 
   function clearSaveState() {
-    setPlaced(null);
+    setRuleErrors({});
+    setGeneralErrors([]);
     setBadJson({});
     setSaveError(null);
   }
@@ -86,7 +90,12 @@ export function RoutingTab() {
       list.reload();
     } catch (err) {
       setSaveError(err);
-      if (err instanceof ApiError && (err.code === 'rule_invalid' || err.code === 'rule_loop')) setPlaced(placeRuleErrors(err.details));
+      if (err instanceof ApiError && (err.code === 'rule_invalid' || err.code === 'rule_loop')) {
+        const placed = placeRuleErrors(err.details);
+        const sent = draft.rules;
+        setRuleErrors(Object.fromEntries(Object.entries(placed.byRule).flatMap(([i, e]) => (sent[Number(i)] ? [[sent[Number(i)]!.key, e]] : []))));
+        setGeneralErrors(placed.general);
+      }
     } finally {
       setBusy(false);
     }
@@ -139,7 +148,7 @@ export function RoutingTab() {
           {draft ? (
             <DraftEditor
               draft={draft} onChange={setDraft} onSave={() => void saveDraft()} onDiscard={discardDraft} busy={busy}
-              error={saveError} placed={placed} badJson={badJson} departments={departments.data?.items ?? []} ctx={ctx}
+              error={saveError} ruleErrors={ruleErrors} generalErrors={generalErrors} badJson={badJson} departments={departments.data?.items ?? []} ctx={ctx}
             />
           ) : shownSet ? (
             <>
@@ -152,6 +161,7 @@ export function RoutingTab() {
             <p className="empty">{t('common.loading')}</p>
           ) : null}
           <TestComplaintBox selected={draft ? null : shownSet} draftRules={draftRules} ctx={ctx} />
+          <SkillsPanel />
         </div>
       </div>
     </div>
