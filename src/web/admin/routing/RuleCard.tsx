@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo } from 'react';
 import { useI18n } from '../../i18n.js';
 import { ActionRow } from './ActionRow.js';
 import { ConditionRow } from './ConditionRow.js';
@@ -31,7 +31,15 @@ export function RuleCard({ n, count, rule, open, onToggle, onChange, onMove, onR
   ctx: SummaryContext;
 }) {
   useI18n();
-  const [formNotice, setFormNotice] = useState(false);
+  // Say up front why a rule is JSON, rather than only when the admin tries the form.
+  const formable = useMemo(() => {
+    if (rule.kind !== 'json') return true;
+    try {
+      return ruleToForm(JSON.parse(rule.text)) !== null;
+    } catch {
+      return false;
+    }
+  }, [rule]);
   const setForm = (form: RuleForm) => onChange({ ...rule, kind: 'form', form });
   const invalid = Boolean(errors || badJson);
   const expanded = open || invalid;
@@ -47,7 +55,7 @@ export function RuleCard({ n, count, rule, open, onToggle, onChange, onMove, onR
     } catch {
       form = null;
     }
-    setFormNotice(!form);
+    // A rule the form cannot show stays JSON; the notice above its text says why.
     if (form) onChange({ key: rule.key, kind: 'form', form });
   }
 
@@ -75,7 +83,7 @@ export function RuleCard({ n, count, rule, open, onToggle, onChange, onMove, onR
         <CollapsedRule rule={rule} ctx={ctx} />
       ) : rule.kind === 'json' ? (
         <>
-          {formNotice && <p className="muted small" role="status">{m('routing.rule.notFormable')}</p>}
+          {!formable && <p className="muted small" role="status">{m('routing.rule.notFormable')}</p>}
           <textarea
             className="rt-json" rows={Math.min(24, rule.text.split('\n').length + 1)} spellCheck={false} value={rule.text}
             aria-label={m('routing.rule.json', { n })} data-testid="rule-json"

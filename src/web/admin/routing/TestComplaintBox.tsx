@@ -55,7 +55,7 @@ export function TestComplaintBox({ selected, draftRules, ctx }: {
       let rules: { rules?: unknown[]; ruleSetId?: string } = {};
       if (effective === 'draft') {
         const list = draftRules?.();
-        if (!list) throw new Error(m('routing.draft.invalid'));
+        if (!list) throw new Error(m('routing.test.draftBadJson'));
         rules = { rules: list };
       } else if (effective === 'selected' && selected) {
         rules = { ruleSetId: selected.id };
