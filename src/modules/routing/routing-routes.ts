@@ -61,6 +61,17 @@ export const routingRoutes = [
     handler: ({ ctx, principal, body }) => testRules(ctx, principal, body),
   }),
   defineRoute({
+    method: 'GET', url: `${BASE}/users`, tag: 'routing', auth: 'required',
+    summary: 'Active staff with their skills and team (what assign pools by_skill / team match on)',
+    async handler({ ctx, principal }) {
+      requireRole(principal, READ, 'read skills');
+      const rows = await ctx.db.query<{ id: string; name: string; role: string; skills: string[]; team: string | null }>(
+        `select id, name, role, skills, team from users where active order by name, id`,
+      );
+      return { items: rows, nextCursor: null };
+    },
+  }),
+  defineRoute({
     method: 'PUT', url: `${BASE}/users/:id`, tag: 'routing', auth: 'required',
     summary: "Set a staff user's skills and team (for assign by_skill and team pools)",
     params: idParams, body: userRoutingSchema,
