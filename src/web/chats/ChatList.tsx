@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { api } from '../api.js';
 import { ErrorBox } from '../ErrorBox.js';
-import { formatDuration } from '../format.js';
 import { useI18n } from '../i18n.js';
 import { navigate } from '../router.js';
 import { useNow } from '../useNow.js';
-import { customerName, label } from './chat-labels.js';
+import { customerName, label, waitedFor } from './chat-labels.js';
 import type { StaffChat } from './chat-types.js';
 import { messages } from './chats.messages.js';
 
@@ -56,7 +55,7 @@ export function ChatList({ title, empty, testId, chats, selectedId, onJoined }: 
                   <span className="chat-item-name">{name}</span>
                   <span className="chat-item-meta">
                     {waiting ? (
-                      <span className="chat-wait" data-testid="chat-waited">{messages('chats.waitedFor', { duration: formatDuration(now - Date.parse(c.waitingSince)) })}</span>
+                      <span className="chat-wait" data-testid="chat-waited">{waitedFor(c.waitingSince, now)}</span>
                     ) : c.agentName ? messages('chats.withAgent', { name: c.agentName }) : null}
                     {c.handoverReason && <span className={`chat-reason chat-reason-${c.handoverReason}`}>{label('chats.reason', c.handoverReason)}</span>}
                     {c.complaintNumber && <span className="chat-complaint-number">{c.complaintNumber}</span>}

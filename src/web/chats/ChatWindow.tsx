@@ -2,11 +2,10 @@ import { useState } from 'react';
 import { api } from '../api.js';
 import type { Me } from '../App.js';
 import { ErrorBox } from '../ErrorBox.js';
-import { formatDuration } from '../format.js';
 import { useI18n } from '../i18n.js';
 import { complaintHref } from '../router.js';
 import { useNow } from '../useNow.js';
-import { customerName, label } from './chat-labels.js';
+import { customerName, label, waitedFor } from './chat-labels.js';
 import { ChatComposer } from './ChatComposer.js';
 import { ChatTranscript } from './ChatTranscript.js';
 import { messages } from './chats.messages.js';
@@ -63,7 +62,7 @@ export function ChatWindow({ sessionId, me, onChanged }: { sessionId: string; me
               {messages('chats.complaint', { number: session.complaintNumber })}
             </a>
           )}
-          {session.state !== 'closed' && !confirmClose && (
+          {(session.state === 'waiting_for_agent' || session.state === 'with_agent') && !confirmClose && (
             <button type="button" className="btn btn-small" data-testid="chat-close" disabled={busy} onClick={() => setConfirmClose(true)}>
               {messages('chats.close')}
             </button>
@@ -85,6 +84,9 @@ export function ChatWindow({ sessionId, me, onChanged }: { sessionId: string; me
         <ChatComposer sessionId={sessionId} onSent={(line) => apply([line])} />
       ) : session.state === 'closed' ? (
         <p className="chat-note" data-testid="chat-ended">{messages('chats.ended')}</p>
+      ) : session.state !== 'waiting_for_agent' && session.state !== 'with_agent' ? (
+        // Still with the bot: nothing for a person to do until it hands over.
+        <p className="chat-note">{label('chats.state', 'bot')}</p>
       ) : (
         <div className="chat-note">
           <span>{session.state === 'with_agent' ? messages('chats.heldBy', { name: session.agentName ?? '' }) : messages('chats.waitingNote')}</span>
@@ -99,5 +101,5 @@ export function ChatWindow({ sessionId, me, onChanged }: { sessionId: string; me
 
 function WaitedFor({ since }: { since: string }) {
   const now = useNow();
-  return <span className="chat-wait">{messages('chats.waitedFor', { duration: formatDuration(now - Date.parse(since)) })}</span>;
+  return <span className="chat-wait">{waitedFor(since, now)}</span>;
 }

@@ -1,3 +1,4 @@
+import { formatDuration } from '../format.js';
 import { messages } from './chats.messages.js';
 import type { StaffChat } from './chat-types.js';
 
@@ -11,3 +12,7 @@ export function label(prefix: 'chats.reason' | 'chats.state' | 'chats.sender', v
 }
 
 export const customerName = (s: Pick<StaffChat, 'customerName'>): string => s.customerName || messages('chats.visitor');
+
+/** "waiting 3m 05s"; never negative (the hand-over line may be stamped a moment after the page's clock ticked). */
+export const waitedFor = (since: string, now: number): string =>
+  messages('chats.waitedFor', { duration: formatDuration(Math.max(0, now - Date.parse(since))) });
