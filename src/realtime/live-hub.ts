@@ -2,6 +2,7 @@ import type { WebSocket } from 'ws';
 import type { Database } from '../db/database.js';
 import type { Principal } from '../modules/auth/principal.js';
 import { publish, subscribe, type BusMessage } from './bus.js';
+import { isChatTopic, relayChat } from './chat-relay.js';
 
 /** One staff browser tab connected to /api/v1/live. */
 export interface LiveClient {
@@ -10,6 +11,8 @@ export interface LiveClient {
   principal: Extract<Principal, { kind: 'user' }>;
   /** Complaints this tab has open (for presence / collision warnings). */
   viewing: Set<string>;
+  /** Chat sessions this tab has open: their new messages are announced to it (chat-relay.ts). */
+  chats: Set<string>;
 }
 
 export type PresenceState = 'viewing' | 'typing' | 'left';
@@ -63,6 +66,7 @@ export class LiveHub {
 
   private async dispatch(m: BusMessage): Promise<void> {
     if (m.topic === 'presence') return this.dispatchPresence(m);
+    if (isChatTopic(m)) return relayChat(this.clients, m);
     if (m.topic !== 'complaint.changed' || typeof m.complaintId !== 'string') return;
     const frame = JSON.stringify({
       type: 'complaint.changed', complaintId: m.complaintId, types: typeof m.types === 'string' ? m.types.split(',') : [],

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../http/context.js';
 import { principalFromToken } from '../modules/auth/sessions.js';
 import { assertVisible } from '../modules/complaints/queries/get-complaint.js';
+import { MAX_WATCHED_CHATS, mayFollowChats } from './chat-relay.js';
 import { LiveHub, type LiveClient } from './live-hub.js';
 import { rawText } from './raw-text.js';
 
@@ -15,7 +16,24 @@ const clientMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('auth'), token: z.string().min(1).max(200) }),
   z.object({ type: z.literal('presence'), complaintId: z.uuid(), state: z.enum(['viewing', 'typing', 'left']) }),
   z.object({ type: z.literal('ping') }),
+  z.object({ type: z.literal('chat.watch'), sessionId: z.uuid(), watching: z.boolean() }),
 ]);
+
+/** Follow (or stop following) a chat's messages: only for staff who answer chats, a bounded number at a time. */
+function watchChat(client: LiveClient, sessionId: string, watching: boolean): void {
+  if (!watching) {
+    client.chats.delete(sessionId);
+    return;
+  }
+  if (!mayFollowChats(client.principal.role)) {
+    return sendFrame(client.socket, { type: 'error', code: 'forbidden', message: 'Your role may not follow chats.', sessionId });
+  }
+  if (!client.chats.has(sessionId) && client.chats.size >= MAX_WATCHED_CHATS) {
+    return sendFrame(client.socket, { type: 'error', code: 'too_many', message: `Follow at most ${MAX_WATCHED_CHATS} chats at once.`, sessionId });
+  }
+  client.chats.add(sessionId);
+  sendFrame(client.socket, { type: 'chat.watching', sessionId });
+}
 
 function sendFrame(socket: WebSocket, frame: Record<string, unknown>): void {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
@@ -26,7 +44,9 @@ function sendFrame(socket: WebSocket, frame: Record<string, unknown>): void {
  * {"type":"auth","token":…} (tokens stay out of URLs and access logs). Then the server pushes
  * {"type":"complaint.changed",complaintId,types} for every committed change the user may see
  * (from any instance), and relays presence ({"type":"presence",complaintId,state}) between
- * people who have the same complaint open — the collision warning.
+ * people who have the same complaint open — the collision warning. Staff who answer chats
+ * hear when chats are handed over, joined or closed, and ({"type":"chat.watch",sessionId,
+ * watching}) of new messages in the chats they have open (chat-relay.ts).
  */
 export function registerLiveRoute(app: FastifyInstance, ctx: AppContext, hub: LiveHub): void {
   app.get('/api/v1/live', { websocket: true }, (socket) => {
@@ -64,11 +84,12 @@ export function registerLiveRoute(app: FastifyInstance, ctx: AppContext, hub: Li
           sendFrame(socket, { type: 'error', code: 'forbidden', message: 'The live channel is for staff.' });
           return socket.close(4403, 'forbidden');
         }
-        client = { id: randomUUID(), socket, principal, viewing: new Set() };
+        client = { id: randomUUID(), socket, principal, viewing: new Set(), chats: new Set() };
         hub.add(client);
         return sendFrame(socket, { type: 'ready', userId: principal.userId });
       }
       if (!client) return sendFrame(socket, { type: 'error', code: 'unauthenticated' });
+      if (parsed.type === 'chat.watch') return watchChat(client, parsed.sessionId, parsed.watching);
       // Presence names a complaint: only for complaints this person may see (no probing).
       try {
         await assertVisible(ctx.db, client.principal, parsed.complaintId);

@@ -14,6 +14,7 @@ import type { Principal, User } from './types.js';
 // Pages most people never open load on demand, keeping the first screen's JavaScript small.
 const SupervisorBoardPage = lazy(() => import('./SupervisorBoardPage.js').then((m) => ({ default: m.SupervisorBoardPage })));
 const AdminPage = lazy(() => import('./admin/AdminPage.js').then((m) => ({ default: m.AdminPage })));
+const ChatsPage = lazy(() => import('./chats/ChatsPage.js').then((m) => ({ default: m.ChatsPage })));
 const DepartmentDeskPage = lazy(() => import('./DepartmentDeskPage.js').then((m) => ({ default: m.DepartmentDeskPage })));
 
 /** Who is signed in, as far as the UI needs to know. */
@@ -102,6 +103,8 @@ function StaffApp() {
           <Suspense fallback={<p className="empty">{t('common.loading')}</p>}><SupervisorBoardPage /></Suspense>
         ) : route.name === 'desk' ? (
           <Suspense fallback={<p className="empty">{t('common.loading')}</p>}><DepartmentDeskPage /></Suspense>
+        ) : route.name === 'chats' ? (
+          <Suspense fallback={<p className="empty">{t('common.loading')}</p>}><ChatsPage me={me} id={route.id} /></Suspense>
         ) : route.name === 'admin' && isAdminTab(route.tab) ? (
           <Suspense fallback={<p className="empty">{t('common.loading')}</p>}><AdminPage tab={route.tab} role={me?.role ?? null} /></Suspense>
         ) : (

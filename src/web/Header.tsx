@@ -1,10 +1,12 @@
 import { useI18n } from './i18n.js';
 import { LocaleSwitch } from './LocaleSwitch.js';
+import { ChatsNavLink } from './chats/ChatsNavLink.js';
 import type { Me } from './App.js';
 import type { Route } from './router.js';
 
 const BOARD_ROLES = new Set(['admin', 'supervisor']);
 const DESK_ROLES = new Set(['admin', 'supervisor', 'department_staff']);
+const CHAT_ROLES = new Set(['admin', 'supervisor', 'agent']);
 
 interface Props {
   me: Me | null;
@@ -33,6 +35,7 @@ export function Header({ me, active, onLogout }: Props) {
           >
             {t('nav.new')}
           </a>
+          {me?.role && CHAT_ROLES.has(me.role) && <ChatsNavLink active={active === 'chats'} />}
           {me?.role && BOARD_ROLES.has(me.role) && (
             <a href="#/board" className={active === 'board' ? 'nav-link active' : 'nav-link'} data-testid="nav-board">{t('nav.board')}</a>
           )}

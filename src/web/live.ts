@@ -5,7 +5,9 @@ import { getToken } from './api.js';
 export type LiveFrame =
   | { type: 'complaint.changed'; complaintId: string; types: string[]; assigneeId: string | null; departmentId: string | null }
   | { type: 'presence'; complaintId: string; userId: string; name: string; state: 'viewing' | 'typing' | 'left'; first: boolean }
-  | { type: 'ready' | 'pong' | 'error'; [key: string]: unknown };
+  | { type: 'chat.session'; sessionId: string; state: string | null }
+  | { type: 'chat.message'; sessionId: string; seq: number }
+  | { type: 'ready' | 'pong' | 'error' | 'chat.watching'; [key: string]: unknown };
 
 type Listener = (f: LiveFrame) => void;
 

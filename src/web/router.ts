@@ -8,6 +8,7 @@ export type Route =
   | { name: 'board' }
   | { name: 'desk' }
   | { name: 'admin'; tab: string }
+  | { name: 'chats'; id: string | null }
   | { name: 'notFound' };
 
 /** Parses "#/complaints/abc" style hashes. */
@@ -19,6 +20,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'board' && parts.length === 1) return { name: 'board' };
   if (parts[0] === 'desk' && parts.length === 1) return { name: 'desk' };
   if (parts[0] === 'admin' && parts.length <= 2) return { name: 'admin', tab: parts[1] ?? 'users' };
+  if (parts[0] === 'chats' && parts.length <= 2) return { name: 'chats', id: parts[1] ? decodeURIComponent(parts[1]) : null };
   if (parts[0] !== 'complaints') return { name: 'notFound' };
   if (parts.length === 1) return { name: 'list' };
   if (parts.length === 2 && parts[1] === 'new') return { name: 'new' };

@@ -5,7 +5,8 @@ import { FRONT_LINE, requireRole } from '../auth/require-role.js';
 import { chatToken, customerSession, openSession } from './chat-access.js';
 import { closeSession, joinSession, listHumanSessions, postAgentMessage, postCustomerMessage } from './chat-service.js';
 import { agentMessageSchema, botMessageSchema, sessionListQuery } from './chat-schema.js';
-import { getSession, listMessagesAfter, sessionToApi } from './chat-store.js';
+import { listMessagesAfter } from './chat-store.js';
+import { getStaffSession } from './chat-staff-queries.js';
 import { notFound } from '../../errors.js';
 
 export const chatRoutes = [
@@ -29,13 +30,13 @@ export const chatRoutes = [
   }),
   defineRoute({
     method: 'GET', url: '/api/v1/chat/sessions/:id/messages', tag: 'chat', auth: 'required',
-    summary: 'Agents: the transcript of a chat',
+    summary: 'Agents: the transcript of a chat (bot turns included), after a seq for catching up live',
     params: idParams, query: z.object({ after: z.coerce.number().int().min(0).default(0) }),
     handler: async ({ ctx, principal, params, query }) => {
       requireRole(principal, FRONT_LINE, 'read chats');
-      const s = await getSession(ctx.db, params.id);
+      const s = await getStaffSession(ctx.db, params.id);
       if (!s) throw notFound('No such chat session.');
-      return { session: sessionToApi(s), items: await listMessagesAfter(ctx.db, s.id, query.after), nextCursor: null };
+      return { session: s, items: await listMessagesAfter(ctx.db, s.id, query.after), nextCursor: null };
     },
   }),
   defineRoute({

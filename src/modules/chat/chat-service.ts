@@ -8,8 +8,9 @@ import { matchOrCreateCustomer } from '../customers/match-customer.js';
 import { say } from '../bot/bot-texts.js';
 import { botTurn, type BotSettings, type TurnResult } from '../bot/bot-turn.js';
 import { completeHandover, chatCustomerPrincipal } from './handover.js';
+import { listStaffSessions } from './chat-staff-queries.js';
 import {
-  HUMAN_STATES, getSession, insertMessage, lockSession, recordChatEvent, saveSession, sessionToApi,
+  HUMAN_STATES, findMessage, getSession, insertMessage, lockSession, recordChatEvent, saveSession, sessionToApi,
   type ChatMessageDto, type ChatSessionDto, type ChatSessionRow,
 } from './chat-store.js';
 
@@ -127,9 +128,18 @@ export async function joinSession(ctx: AppContext, p: Principal, sessionId: stri
   });
 }
 
+/** Thrown inside the reply's transaction to undo it when the line turns out to be a resend. */
+class ResentLine extends Error {
+  constructor(readonly prior: ChatMessageDto) {
+    super('resent chat line');
+  }
+}
+
 /**
- * An agent's chat line: a public reply on the complaint first (the first one meets the
- * first-response clock), then the chat message the customer sees live.
+ * An agent's chat line: a public reply on the complaint (the first one meets the
+ * first-response clock). The reply's own listener (chat-reply-mirror.ts) says it in the chat,
+ * in the same transaction; here the chat line gets the sender's client id, so a resent line
+ * is stored once. If the chat ended meanwhile, nothing is stored (409).
  */
 export async function postAgentMessage(
   ctx: AppContext,
@@ -140,30 +150,40 @@ export async function postAgentMessage(
   const agent = requireRole(p, FRONT_LINE, 'answer chats');
   let s = await getSession(ctx.db, sessionId);
   if (!s || !HUMAN_STATES.includes(s.state)) throw notFound('No chat with a person in it has this id.');
-  if (s.agent_id !== agent.userId || !s.complaint_id) {
+  if (input.clientId) {
+    const prior = await findMessage(ctx.db, sessionId, { clientId: input.clientId });
+    if (prior) return prior;
+  }
+  if (s.agent_id !== agent.userId || s.state !== 'with_agent' || !s.complaint_id) {
     await joinSession(ctx, p, sessionId);
     s = (await getSession(ctx.db, sessionId))!;
   }
-  if (input.clientId) {
-    const [prior] = await ctx.db.query<{ id: string }>('select id from chat_messages where session_id = $1 and client_id = $2', [sessionId, input.clientId]);
-    if (prior) return (await insertMessage(ctx.db, { sessionId, sender: 'agent', body: input.text, clientId: input.clientId, now: ctx.clock.now() })).message;
+  try {
+    const reply = await addMessage(ctx, p, s.complaint_id!, { kind: 'public_reply', body: input.text, channel: 'chat' }, {
+      // Replies to one complaint are serialised by its row lock, so this check cannot race a resend.
+      inTransaction: async (tx, { messageId }) => {
+        if (input.clientId) {
+          const prior = await findMessage(tx, sessionId, { clientId: input.clientId });
+          if (prior) throw new ResentLine(prior);
+        }
+        const [line] = await tx.query<{ id: string }>(
+          'update chat_messages set client_id = $3 where session_id = $1 and complaint_message_id = $2 returning id',
+          [sessionId, messageId, input.clientId ?? null],
+        );
+        if (!line) throw new AppError('conflict', 'This chat has ended; reply on the complaint instead.');
+      },
+    });
+    return (await findMessage(ctx.db, sessionId, { complaintMessageId: reply.id }))!;
+  } catch (err) {
+    if (err instanceof ResentLine) return err.prior;
+    throw err;
   }
-  const reply = await addMessage(ctx, p, s.complaint_id!, { kind: 'public_reply', body: input.text, channel: 'chat' });
-  const { message } = await insertMessage(ctx.db, {
-    sessionId, sender: 'agent', authorId: agent.userId, body: input.text, clientId: input.clientId, complaintMessageId: reply.id, now: ctx.clock.now(),
-  });
-  return message;
 }
 
 /** The chats people are needed in, oldest wait first. */
 export async function listHumanSessions(ctx: AppContext, p: Principal, state?: 'waiting_for_agent' | 'with_agent') {
   requireRole(p, FRONT_LINE, 'see chats');
-  const rows = await ctx.db.query<ChatSessionRow>(
-    `select * from chat_sessions where state in ('waiting_for_agent', 'with_agent') and ($1::text is null or state = $1)
-      order by updated_at, id limit 200`,
-    [state ?? null],
-  );
-  return { items: rows.map(sessionToApi), nextCursor: null };
+  return { items: await listStaffSessions(ctx.db, state), nextCursor: null };
 }
 
 /** The agent ends the chat; the complaint carries on in its own workflow. */

@@ -139,6 +139,21 @@ export async function insertMessage(
   return { message: messageToApi(row), created: true };
 }
 
+/** One message of a session, by the sender's client id or by its copy in the complaint. */
+export async function findMessage(
+  db: Queryable,
+  sessionId: string,
+  by: { clientId: string } | { complaintMessageId: string },
+): Promise<ChatMessageDto | null> {
+  const [column, value] = 'clientId' in by ? ['client_id', by.clientId] : ['complaint_message_id', by.complaintMessageId];
+  const [row] = await db.query<ChatMessageRow>(
+    `select id, seq::text as seq, session_id, sender, author_id, body, data, client_id, created_at
+       from chat_messages where session_id = $1 and ${column} = $2`,
+    [sessionId, value],
+  );
+  return row ? messageToApi(row) : null;
+}
+
 export async function listMessagesAfter(db: Queryable, sessionId: string, afterSeq: number, limit = 500): Promise<ChatMessageDto[]> {
   const rows = await db.query<ChatMessageRow>(
     `select id, seq::text as seq, session_id, sender, author_id, body, data, client_id, created_at

@@ -18,6 +18,22 @@ export async function chatCustomerPrincipal(db: Queryable, s: ChatSessionRow): P
 interface Line { seq: string; sender: string; body: string }
 
 /**
+ * The order the chat was about, when there is exactly one: the bot only names an order
+ * (data.order on its reply) after checking it belongs to this customer, so those replies are
+ * the evidence. Two different orders discussed, or none, link nothing — an agent can set it.
+ */
+export async function discussedOrder(db: Queryable, s: ChatSessionRow): Promise<string | null> {
+  const rows = await db.query<{ id: string }>(
+    `select o.id from orders o
+      where o.customer_id = $2
+        and o.number in (select m.data->'order'->>'number' from chat_messages m
+                          where m.session_id = $1 and m.sender = 'bot' and m.seq <= $3 and m.data ? 'order')`,
+    [s.id, s.customer_id, s.handover_upto_seq],
+  );
+  return rows.length === 1 ? rows[0]!.id : null;
+}
+
+/**
  * The second half of a hand-over (the first, in the bot's turn, fixed `handover_upto_seq` and
  * the waiting state): creates the complaint from the transcript through normal intake —
  * classified, routed, SLA started — or finds the one this session already has, then copies
@@ -40,7 +56,8 @@ export async function completeHandover(ctx: AppContext, sessionId: string): Prom
     const first = said.find((b) => b.length > 4) ?? said[0] ?? (s.locale === 'en' ? 'Chat with the assistant' : '在线咨询');
     const subject = first.replace(/\s+/g, ' ').slice(0, LIMITS.subject);
     const description = said.join('\n').slice(0, LIMITS.description) || subject;
-    const result = await createComplaint(ctx, principal, { channel: 'chat', subject, description }, `chat-${s.id}`);
+    const orderId = await discussedOrder(ctx.db, s);
+    const result = await createComplaint(ctx, principal, { channel: 'chat', subject, description, ...(orderId ? { orderId } : {}) }, `chat-${s.id}`);
     complaintId = result.complaint.id;
     created = !result.replayed;
   }

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/database.js';
 import type { ComplaintEvent } from './append-event.js';
 import { noticeListener } from '../notify/enqueue-notices.js';
+import { chatReplyListener } from '../chat/chat-reply-mirror.js';
 
 /**
  * Work that must happen in the same transaction as an event (so it is never lost and never
@@ -22,7 +23,7 @@ export function onEvents(name: string, types: readonly string[], handle: EventLi
  * (append-event → here → notify → append-event) never meets an uninitialised binding.
  */
 function allListeners(): readonly EventListener[] {
-  return [noticeListener];
+  return [noticeListener, chatReplyListener];
 }
 
 let byType: Map<string, EventListener[]> | null = null;
