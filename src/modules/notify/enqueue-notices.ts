@@ -17,9 +17,9 @@ export function noticeKindFor(event: Pick<ComplaintEvent, 'type' | 'data'>): Not
     case 'handoff.requested':
       return 'handed_to_department';
     case 'message.public_reply':
-      // A logged phone call is a conversation the customer already had: mailing the agent's
-      // call notes to them afterwards would be noise at best.
-      return (event.data as { channel?: string }).channel === 'phone' ? null : 'reply';
+      // A logged phone call is a conversation the customer already had, and a chat line was
+      // said live in the chat they are in: mailing either afterwards would be noise.
+      return ['phone', 'chat'].includes(String((event.data as { channel?: string }).channel)) ? null : 'reply';
     case 'survey.requested':
       return 'survey';
     case 'survey.reminded':

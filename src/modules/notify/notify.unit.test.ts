@@ -71,10 +71,11 @@ describe('channels and kinds', () => {
     expect(s('resolved', 'closed')).toBeNull();
   });
 
-  it('a written reply is mailed; a logged phone call (the customer was on the line) is not', () => {
+  it('a written reply is mailed; a logged phone call or a live chat line (the customer was there) is not', () => {
     const reply = (channel: string) => noticeKindFor({ type: 'message.public_reply', data: { messageId: 'm', channel, length: 3, firstResponse: false } });
     expect(reply('email')).toBe('reply');
     expect(reply('web')).toBe('reply');
     expect(reply('phone')).toBeNull();
+    expect(reply('chat')).toBeNull();
   });
 });
