@@ -1,46 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { RunningServer } from '../src/server/start-server.js';
-import { callApi } from './api.js';
-import { launchBrowser, screenshot, signedInPage } from './browser.js';
-import { E2E_ADMIN, startE2eServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './browser.js';
+import { staffHarness } from './staff-harness.js';
 
 /** The back office's desk and the supervisor's board, driven as their users would. */
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-let adminToken: string;
-
-const api = <T>(method: string, path: string, token: string | null, body?: unknown) => callApi<T>(server.url, method, path, token, body);
-
-async function person(role: string, name: string, email: string, departmentId?: string): Promise<{ id: string; token: string }> {
-  const u = await api<{ id: string }>('POST', '/api/v1/users', adminToken, { email, name, role, password: 'person-password-1', ...(departmentId ? { departmentId } : {}) });
-  const { token } = await api<{ token: string }>('POST', '/api/v1/auth/login', null, { email, password: 'person-password-1' });
-  return { id: u.id, token };
-}
-
-async function pageFor(token: string): Promise<Page> {
-  const { page, context } = await signedInPage(browser, token, pageErrors);
-  contexts.push(context);
-  return page;
-}
-
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-  adminToken = (await api<{ token: string }>('POST', '/api/v1/auth/login', null, E2E_ADMIN)).token;
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-});
+const h = staffHarness();
+const { api, person, pageFor, pageErrors } = h;
 
 describe('department desk and supervisor board', () => {
   it('the department picks up and answers its task; the supervisor approves a refund and reassigns by dragging', async () => {
-    const departments = await api<{ items: Array<{ id: string; code: string }> }>('GET', '/api/v1/departments', adminToken);
+    const departments = await api<{ items: Array<{ id: string; code: string }> }>('GET', '/api/v1/departments', h.adminToken);
     const logisticsId = departments.items.find((d) => d.code === 'logistics')!.id;
     const agent = await person('agent', 'Agent Ann', 'ann@e2e.test');
     const depot = await person('department_staff', 'Depot Dan', 'dan@e2e.test', logisticsId);
@@ -53,14 +21,14 @@ describe('department desk and supervisor board', () => {
     await api('POST', `/api/v1/complaints/${c.id}/messages`, agent.token, { kind: 'public_reply', body: 'We are checking with the depot.' });
     // The agent transfers it from the complaint view.
     const agentPage = await pageFor(agent.token);
-    await agentPage.goto(`${server.url}/#/complaints/${c.number}`);
+    await agentPage.goto(`${h.server.url}/#/complaints/${c.number}`);
     await agentPage.getByTestId('transfer-department').selectOption('logistics');
     await agentPage.getByTestId('transfer-note').fill('Please locate parcel SO-1 at the depot.');
     await agentPage.getByTestId('transfer-submit').click();
     await expect.poll(() => agentPage.getByTestId('complaint-status').innerText()).toMatch(/Awaiting department/i);
 
     const desk = await pageFor(depot.token);
-    await desk.goto(`${server.url}/#/desk`);
+    await desk.goto(`${h.server.url}/#/desk`);
     const task = desk.getByTestId('desk-task').filter({ hasText: c.number });
     await task.waitFor();
     expect(await task.innerText()).toContain('Please locate parcel SO-1');
@@ -83,7 +51,7 @@ describe('department desk and supervisor board', () => {
 
     const board = await pageFor(boss.token);
     board.on('dialog', (d) => void d.accept('Within policy for a lost parcel.'));
-    await board.goto(`${server.url}/#/board`);
+    await board.goto(`${h.server.url}/#/board`);
     const approval = board.getByTestId('approval-row').filter({ hasText: c.number });
     await approval.waitFor();
     await screenshot(board, '21-supervisor-board');

@@ -1,56 +1,35 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import type { RunningServer } from '../src/server/start-server.js';
-import { callApi } from './api.js';
-import { launchBrowser, screenshot, signedInPage } from './browser.js';
-import { E2E_ADMIN, startE2eServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot, signedInPage } from './browser.js';
+import { staffHarness } from './staff-harness.js';
 
 /** The complaint view's knowledge-base picker and merge panel, driven as an agent would. */
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-let adminToken: string;
-
-const api = <T>(method: string, path: string, token: string | null, body?: unknown) => callApi<T>(server.url, method, path, token, body);
+const h = staffHarness();
+const { api, person, pageErrors } = h;
 
 type Complaint = { id: string; number: string; status: string; mergedIntoId: string | null };
 type Message = { kind: string; body: string };
 
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-  adminToken = (await api<{ token: string }>('POST', '/api/v1/auth/login', null, E2E_ADMIN)).token;
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-});
-
 describe('complaint view: knowledge base and merging', () => {
   it('an agent answers with a published article, then merges the duplicate into the first complaint', async () => {
-    await api('POST', '/api/v1/users', adminToken, { email: 'kim@e2e.test', name: 'Agent Kim', role: 'agent', password: 'person-password-1' });
-    const agent = (await api<{ token: string }>('POST', '/api/v1/auth/login', null, { email: 'kim@e2e.test', password: 'person-password-1' })).token;
+    const agent = (await person('agent', 'Agent Kim', 'kim@e2e.test')).token;
 
-    const article = await api<{ id: string }>('POST', '/api/v1/kb/manage/articles', adminToken, {
+    const article = await api<{ id: string }>('POST', '/api/v1/kb/manage/articles', h.adminToken, {
       slug: 'cracked-blender-jug', category: 'product_quality',
       versions: {
         en: { title: 'Cracked blender jug on arrival', body: 'If the jug of your blender arrives cracked, we send a new jug free of charge within three business days. Keep the broken jug until the courier collects it.' },
         'zh-CN': { title: '搅拌机杯体到货破裂', body: '如果搅拌机杯体到货时已破裂，我们会在三个工作日内免费寄出新的杯体。请保留破损杯体，等待快递上门取回。' },
       },
     });
-    await api('POST', `/api/v1/kb/manage/articles/${article.id}/publish`, adminToken, {});
+    await api('POST', `/api/v1/kb/manage/articles/${article.id}/publish`, h.adminToken, {});
 
     const customer = { name: 'Wang Fang', email: 'fang@e2e.test' };
     const text = { subject: 'Blender jug arrived cracked', description: 'The blender from order 7781 arrived with a cracked jug. Please send a replacement jug.' };
     const first = await api<Complaint>('POST', '/api/v1/complaints', agent, { channel: 'email', customer, category: 'product_quality', ...text });
     const duplicate = await api<Complaint>('POST', '/api/v1/complaints', agent, { channel: 'web', customer, category: 'product_quality', ...text });
 
-    const { page, context } = await signedInPage(browser, agent, pageErrors);
-    contexts.push(context);
-    await page.goto(`${server.url}/#/complaints/${duplicate.number}`);
+    const { page, context } = await signedInPage(h.browser, agent, pageErrors);
+    h.contexts.push(context);
+    await page.goto(`${h.server.url}/#/complaints/${duplicate.number}`);
     await page.getByTestId('complaint-detail').waitFor();
 
     // Knowledge base: suggestions for this complaint first, then a search narrowed to English.
@@ -78,10 +57,10 @@ describe('complaint view: knowledge base and merging', () => {
     expect(sent!.body).toBe(typed);
 
     // The customer opens the link without signing in (same path on the server under test).
-    const { page: reader, context: readerContext } = await signedInPage(browser, '', pageErrors, 'reader');
-    contexts.push(readerContext);
+    const { page: reader, context: readerContext } = await signedInPage(h.browser, '', pageErrors, 'reader');
+    h.contexts.push(readerContext);
     const u = new URL(link!);
-    await reader.goto(`${server.url}${u.pathname}${u.search}`);
+    await reader.goto(`${h.server.url}${u.pathname}${u.search}`);
     await expect.poll(() => reader.getByTestId('kb-article-title').innerText()).toBe('Cracked blender jug on arrival');
     expect(await reader.getByTestId('kb-article-body').innerText()).toContain('Keep the broken jug');
     await screenshot(reader, '41-public-kb-article');

@@ -1,49 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { RunningServer } from '../src/server/start-server.js';
-import { callApi } from './api.js';
-import { launchBrowser, screenshot, signedInPage } from './browser.js';
-import { E2E_ADMIN, startE2eServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './browser.js';
+import { staffHarness } from './staff-harness.js';
 
 /** The department desk's "Pass to…" and "Return to agent", driven by the back-office staff who use it. */
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-let adminToken: string;
+const h = staffHarness();
+const { api, person, pageFor, pageErrors } = h;
 
 const CONTACT_EMAIL = 'wei.private@example.org';
 const CONTACT_PHONE = '13912345678';
 
-const api = <T>(method: string, path: string, token: string | null, body?: unknown) => callApi<T>(server.url, method, path, token, body);
-
-async function person(role: string, name: string, email: string, departmentId?: string): Promise<{ id: string; token: string }> {
-  const u = await api<{ id: string }>('POST', '/api/v1/users', adminToken, { email, name, role, password: 'person-password-1', ...(departmentId ? { departmentId } : {}) });
-  const { token } = await api<{ token: string }>('POST', '/api/v1/auth/login', null, { email, password: 'person-password-1' });
-  return { id: u.id, token };
-}
-
-async function pageFor(token: string, label: string): Promise<Page> {
-  const { page, context } = await signedInPage(browser, token, pageErrors, label);
-  contexts.push(context);
-  return page;
-}
-
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-  adminToken = (await api<{ token: string }>('POST', '/api/v1/auth/login', null, E2E_ADMIN)).token;
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-});
-
 describe('department desk: pass and return', () => {
   it('logistics passes a task to finance, finance answers, the agent has the case back with the answer', async () => {
-    const departments = await api<{ items: Array<{ id: string; code: string }> }>('GET', '/api/v1/departments', adminToken);
+    const departments = await api<{ items: Array<{ id: string; code: string }> }>('GET', '/api/v1/departments', h.adminToken);
     const idOf = (code: string) => departments.items.find((d) => d.code === code)!.id;
     const agent = await person('agent', 'Agent Ann', 'ann@desk.test');
     const depot = await person('department_staff', 'Depot Dan', 'dan@desk.test', idOf('logistics'));
@@ -65,7 +33,7 @@ describe('department desk: pass and return', () => {
 
     // Logistics: the task shows the case without the customer's contact details.
     const desk = await pageFor(depot.token, 'logistics');
-    await desk.goto(`${server.url}/#/desk`);
+    await desk.goto(`${h.server.url}/#/desk`);
     const task = desk.getByTestId('desk-task').filter({ hasText: refund.number });
     await task.waitFor();
     expect(await task.getByTestId('desk-context').innerText()).toContain('Wei');
@@ -100,7 +68,7 @@ describe('department desk: pass and return', () => {
 
     // Finance: the task is on their desk, marked as passed on by logistics; they answer it.
     const financeDesk = await pageFor(money.token, 'finance');
-    await financeDesk.goto(`${server.url}/#/desk`);
+    await financeDesk.goto(`${h.server.url}/#/desk`);
     const passed = financeDesk.getByTestId('desk-task').filter({ hasText: refund.number });
     await passed.waitFor();
     expect(await passed.getByTestId('desk-passed-from').innerText()).toMatch(/Logistics/i);
@@ -125,7 +93,7 @@ describe('department desk: pass and return', () => {
     expect(events.items.find((e) => e.type === 'handoff.passed')?.data).toMatchObject({ department: 'logistics', toDepartment: 'finance' });
 
     const agentPage = await pageFor(agent.token, 'agent');
-    await agentPage.goto(`${server.url}/#/complaints/${refund.number}`);
+    await agentPage.goto(`${h.server.url}/#/complaints/${refund.number}`);
     await expect.poll(() => agentPage.getByTestId('complaint-status').innerText()).toMatch(/In progress/i);
     await expect.poll(() => agentPage.getByTestId('message').filter({ hasText: 'reference RF-88' }).count()).toBe(1);
     await screenshot(agentPage, '33-agent-case-back-with-answer');

@@ -1,54 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { RunningServer } from '../src/server/start-server.js';
-import { callApi } from './api.js';
-import { launchBrowser, screenshot, signedInPage } from './browser.js';
-import { E2E_ADMIN, startE2eServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot } from './browser.js';
+import { staffHarness } from './staff-harness.js';
 
 /**
  * Two people in two browser contexts on the same complaint: each sees the other (collision
  * warning), typing shows, and a note one of them adds appears on the other's screen without
  * a reload — pushed over the live WebSocket.
  */
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-let adminToken: string;
-
-const api = <T>(method: string, path: string, token: string | null, body?: unknown) => callApi<T>(server.url, method, path, token, body);
+const h = staffHarness();
+const { api, person, pageFor, pageErrors } = h;
 
 async function agentPage(name: string, email: string): Promise<Page> {
-  await api('POST', '/api/v1/users', adminToken, { email, name, role: 'agent', password: 'agent-password-1' });
-  const { token } = await api<{ token: string }>('POST', '/api/v1/auth/login', null, { email, password: 'agent-password-1' });
-  const { page, context } = await signedInPage(browser, token, pageErrors, name);
-  contexts.push(context);
-  return page;
+  const { token } = await person('agent', name, email);
+  return pageFor(token, name);
 }
-
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-  adminToken = (await api<{ token: string }>('POST', '/api/v1/auth/login', null, E2E_ADMIN)).token;
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-});
 
 describe('real time between two agents', () => {
   it('warns about the collision, shows typing and pushes a note to the other screen', async () => {
     const customer = { name: 'Zhou Min', email: 'zhou.min@example.com' };
-    await api('POST', '/api/v1/complaints', adminToken, { channel: 'email', subject: 'Earlier complaint', description: 'The courier was late last week.', customer, category: 'logistics' });
-    const c = await api<{ id: string; number: string }>('POST', '/api/v1/complaints', adminToken, { channel: 'phone', subject: 'Refund still missing', description: 'I returned the kettle two weeks ago and have no refund.', customer, category: 'refund' });
+    await api('POST', '/api/v1/complaints', h.adminToken, { channel: 'email', subject: 'Earlier complaint', description: 'The courier was late last week.', customer, category: 'logistics' });
+    const c = await api<{ id: string; number: string }>('POST', '/api/v1/complaints', h.adminToken, { channel: 'phone', subject: 'Refund still missing', description: 'I returned the kettle two weeks ago and have no refund.', customer, category: 'refund' });
 
     const alice = await agentPage('Alice', 'alice@e2e.test');
     const bob = await agentPage('Bob', 'bob@e2e.test');
-    await alice.goto(`${server.url}/#/complaints/${c.number}`);
+    await alice.goto(`${h.server.url}/#/complaints/${c.number}`);
     await alice.getByTestId('complaint-detail').waitFor();
-    await bob.goto(`${server.url}/#/complaints/${c.number}`);
+    await bob.goto(`${h.server.url}/#/complaints/${c.number}`);
     await bob.getByTestId('complaint-detail').waitFor();
 
     // Both know about each other within a moment, not at the next keepalive.
@@ -72,10 +50,10 @@ describe('real time between two agents', () => {
     await screenshot(bob, '10-live-collision-and-pushed-note');
 
     // A new complaint from another channel appears in a queue that is already open.
-    await alice.goto(`${server.url}/#/complaints`);
+    await alice.goto(`${h.server.url}/#/complaints`);
     await alice.getByTestId('complaint-row').first().waitFor();
     const before = await alice.getByTestId('complaint-row').count();
-    await api('POST', '/api/v1/complaints', adminToken, { channel: 'social', subject: 'Smoke from the charger', description: 'The charger started smoking.', customer: { name: 'Xu' }, category: 'safety', severity: 'urgent' });
+    await api('POST', '/api/v1/complaints', h.adminToken, { channel: 'social', subject: 'Smoke from the charger', description: 'The charger started smoking.', customer: { name: 'Xu' }, category: 'safety', severity: 'urgent' });
     await expect.poll(() => alice.getByTestId('complaint-row').count(), { timeout: 5000 }).toBe(before + 1);
     await expect.poll(() => alice.getByTestId('complaint-row').first().innerText()).toContain('Smoke from the charger');
 
@@ -91,7 +69,7 @@ describe('real time between two agents', () => {
 
     // Bob leaves: Alice's warning goes away.
     await bob.close();
-    await alice.goto(`${server.url}/#/complaints/${c.number}`);
+    await alice.goto(`${h.server.url}/#/complaints/${c.number}`);
     await alice.getByTestId('complaint-detail').waitFor();
     await alice.waitForTimeout(500);
     expect(await alice.getByTestId('collision-warning').count()).toBe(0);

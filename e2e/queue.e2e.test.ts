@@ -1,42 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { RunningServer } from '../src/server/start-server.js';
-import { callApi } from './api.js';
-import { launchBrowser, screenshot, signedInPage } from './browser.js';
-import { E2E_ADMIN, startE2eServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './browser.js';
+import { staffHarness } from './staff-harness.js';
 
 /** The agent queue: standard and saved views with counts, row selection and bulk changes, driven as an agent would. */
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-let adminToken: string;
-
-const api = <T>(method: string, path: string, token: string | null, body?: unknown) => callApi<T>(server.url, method, path, token, body);
-
-async function person(role: string, name: string, email: string): Promise<{ id: string; token: string }> {
-  const u = await api<{ id: string }>('POST', '/api/v1/users', adminToken, { email, name, role, password: 'person-password-1' });
-  const { token } = await api<{ token: string }>('POST', '/api/v1/auth/login', null, { email, password: 'person-password-1' });
-  return { id: u.id, token };
-}
-
-async function pageFor(token: string): Promise<Page> {
-  const { page, context } = await signedInPage(browser, token, pageErrors);
-  contexts.push(context);
-  return page;
-}
-
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-  adminToken = (await api<{ token: string }>('POST', '/api/v1/auth/login', null, E2E_ADMIN)).token;
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-});
+const h = staffHarness();
+const { api, person, pageFor, pageErrors } = h;
 
 interface Complaint { id: string; number: string; status: string; tags: string[]; assignee: { id: string } | null }
 
@@ -61,7 +29,7 @@ describe('agent queue', () => {
     const urgentLogistics = created.slice(0, 3);
 
     const page = await pageFor(amy.token);
-    await page.goto(`${server.url}/#/complaints`);
+    await page.goto(`${h.server.url}/#/complaints`);
     const rows = page.getByTestId('complaint-row');
     await rows.first().waitFor();
     await expect.poll(() => rows.count()).toBe(6);
