@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api.js';
+import { ConfirmStep } from './ConfirmStep.js';
 import { ErrorBox } from '../ErrorBox.js';
 import { useI18n } from '../i18n.js';
 import { messages } from './desk.messages.js';
@@ -66,20 +67,12 @@ export function PassTaskForm({ task, departments, onDone, onCancel }: {
         </>
       )}
       <ErrorBox error={error} />
-      {confirming ? (
-        <div className="desk-confirm" data-testid="desk-pass-confirm">
-          <p role="status">{messages('deskTask.passConfirm', { number: task.complaintNumber, department: target })}</p>
-          <button type="button" className="btn btn-primary" data-testid="desk-pass-do" disabled={busy} onClick={() => void pass()}>
-            {busy ? messages('deskTask.working') : messages('deskTask.passDo')}
-          </button>
-          <button type="button" className="btn" disabled={busy} onClick={() => setConfirming(false)}>{messages('deskTask.back')}</button>
-        </div>
-      ) : (
-        <div className="desk-form-buttons">
-          <button type="submit" className="btn btn-primary" data-testid="desk-pass-next" disabled={!ready}>{messages('deskTask.passNext')}</button>
-          <button type="button" className="btn" onClick={onCancel}>{messages('deskTask.cancel')}</button>
-        </div>
-      )}
+      <ConfirmStep
+        id="desk-pass" confirming={confirming} busy={busy} ready={ready}
+        question={messages('deskTask.passConfirm', { number: task.complaintNumber, department: target })}
+        doLabel={messages('deskTask.passDo')} nextLabel={messages('deskTask.passNext')}
+        onDo={() => void pass()} onBack={() => setConfirming(false)} onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api.js';
+import { ConfirmStep } from './ConfirmStep.js';
 import { ErrorBox } from '../ErrorBox.js';
 import { useI18n } from '../i18n.js';
 import { messages } from './desk.messages.js';
@@ -46,20 +47,12 @@ export function ReturnTaskForm({ task, onDone, onCancel }: { task: DeskTask; onD
         <textarea data-testid="desk-return-note" rows={3} maxLength={5000} value={note} disabled={confirming || busy} onChange={(e) => setNote(e.target.value)} />
       </label>
       <ErrorBox error={error} />
-      {confirming ? (
-        <div className="desk-confirm" data-testid="desk-return-confirm">
-          <p role="status">{messages('deskTask.returnConfirm', { number: task.complaintNumber, name: owner })}</p>
-          <button type="button" className="btn btn-primary" data-testid="desk-return-do" disabled={busy} onClick={() => void giveBack()}>
-            {busy ? messages('deskTask.working') : messages('deskTask.returnDo')}
-          </button>
-          <button type="button" className="btn" disabled={busy} onClick={() => setConfirming(false)}>{messages('deskTask.back')}</button>
-        </div>
-      ) : (
-        <div className="desk-form-buttons">
-          <button type="submit" className="btn btn-primary" data-testid="desk-return-next" disabled={!ready}>{messages('deskTask.returnNext')}</button>
-          <button type="button" className="btn" onClick={onCancel}>{messages('deskTask.cancel')}</button>
-        </div>
-      )}
+      <ConfirmStep
+        id="desk-return" confirming={confirming} busy={busy} ready={ready}
+        question={messages('deskTask.returnConfirm', { number: task.complaintNumber, name: owner })}
+        doLabel={messages('deskTask.returnDo')} nextLabel={messages('deskTask.returnNext')}
+        onDo={() => void giveBack()} onBack={() => setConfirming(false)} onCancel={onCancel}
+      />
     </form>
   );
 }
