@@ -21,6 +21,19 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /**
+ * Collects what a person would call "the page broke": uncaught exceptions and console errors.
+ * Chromium also logs every 4xx/5xx fetch as a console error ("Failed to load resource");
+ * those are left out, because tests provoke refusals on purpose and assert the UI's message.
+ */
+export function watchErrors(page: Page, errors: string[], label = ''): void {
+  const add = (m: string) => errors.push(label ? `${label}: ${m}` : m);
+  page.on('pageerror', (e) => add(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) add(`console: ${m.text()}`);
+  });
+}
+
+/**
  * A page in its own browser context, already signed in with `token` (put where the app keeps
  * it) and in English, at a laptop size; page errors go to `errors`.
  */
@@ -31,6 +44,6 @@ export async function signedInPage(browser: Browser, token: string, errors: stri
     localStorage.setItem('loopdesk.locale', 'en');
   }, [token]);
   const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(label ? `${label}: ${e.message}` : e.message));
+  watchErrors(page, errors, label);
   return { page, context };
 }

@@ -8,7 +8,7 @@ import { openPglite } from '../src/db/pglite-database.js';
 import type { Database } from '../src/db/database.js';
 import { startServer, type RunningServer } from '../src/server/start-server.js';
 import { testConfig } from '../src/test/test-app.js';
-import { launchBrowser, screenshot } from './browser.js';
+import { launchBrowser, screenshot, watchErrors } from './browser.js';
 import { E2E_ADMIN } from './server.js';
 
 const XSS = '<img src=x onerror=alert(1)><script>alert(2)</script>';
@@ -65,7 +65,7 @@ beforeAll(async () => {
     dialogs.push(d.message());
     void d.dismiss();
   });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  watchErrors(page, pageErrors);
 });
 
 afterAll(async () => {

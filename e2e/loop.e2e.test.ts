@@ -11,7 +11,7 @@ import { runSurveySweep } from '../src/modules/surveys/survey-sweep.js';
 import { startServer, type RunningServer } from '../src/server/start-server.js';
 import { testConfig } from '../src/test/test-app.js';
 import { callApi } from './api.js';
-import { launchBrowser, screenshot, signedInPage } from './browser.js';
+import { launchBrowser, screenshot, signedInPage, watchErrors } from './browser.js';
 import { E2E_ADMIN } from './server.js';
 
 /**
@@ -121,7 +121,7 @@ describe('the closed loop, across roles (Chromium)', () => {
     contexts.push(context);
     customerPage = await context.newPage();
     const page = customerPage;
-    page.on('pageerror', (e) => pageErrors.push(`customer: ${e.message}`));
+    watchErrors(page, pageErrors, 'customer');
     page.on('dialog', (d) => {
       pageErrors.push(`customer: unexpected dialog ${d.message()}`);
       void d.dismiss();

@@ -4,7 +4,7 @@ import type { RunningServer } from '../src/server/start-server.js';
 import { surveyToken } from '../src/modules/surveys/survey-link.js';
 import { runSurveySweep } from '../src/modules/surveys/survey-sweep.js';
 import { callApi } from './api.js';
-import { launchBrowser, screenshot } from './browser.js';
+import { launchBrowser, screenshot, watchErrors } from './browser.js';
 import { E2E_ADMIN, startE2eServer } from './server.js';
 
 /** The survey page a customer opens from the link in a notice: on a phone, no sign-in. */
@@ -25,7 +25,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   page = await ctx.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  watchErrors(page, pageErrors);
   page.on('dialog', (d) => {
     pageErrors.push(`unexpected dialog: ${d.message()}`);
     void d.dismiss();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '../src/server/start-server.js';
 import { callApi } from './api.js';
-import { launchBrowser, screenshot } from './browser.js';
+import { launchBrowser, screenshot, watchErrors } from './browser.js';
 import { E2E_ADMIN, startE2eServer } from './server.js';
 
 let server: RunningServer;
@@ -17,7 +17,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
   page = await ctx.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  watchErrors(page, pageErrors);
   page.on('dialog', (d) => {
     pageErrors.push(`unexpected dialog: ${d.message()}`);
     void d.dismiss();
