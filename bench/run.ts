@@ -2,7 +2,7 @@
  * `npm run bench`: intake next to its ceiling, and read latencies on a generated database,
  * on PostgreSQL and on PGlite. stdout: one JSON figure per line; stderr: progress.
  *
- * Env: BENCH_ONLY (intake,email,latency,routing,portal,chat,notify), BENCH_EMAIL_SECONDS (15), BENCH_EMAIL_CONNECTIONS (10), BENCH_ROUTING_RULES (intake with N extra routing rules active), BENCH_DATABASES (postgres,pglite), BENCH_DATABASE_URL
+ * Env: BENCH_ONLY (intake,email,latency,routing,portal,ui,chat,notify), BENCH_EMAIL_SECONDS (15), BENCH_EMAIL_CONNECTIONS (10), BENCH_ROUTING_RULES (intake with N extra routing rules active), BENCH_DATABASES (postgres,pglite), BENCH_DATABASE_URL
  * (a disposable database, name must contain "bench"; default postgres://root@127.0.0.1:5432/loopdesk_bench,
  * intake uses <name>_intake), BENCH_SECONDS (15), BENCH_WARMUP_SECONDS (3), BENCH_CONNECTIONS (50),
  * BENCH_COMPLAINTS (PostgreSQL scale, 1000000), BENCH_PGLITE_COMPLAINTS (PGlite scale, 250000),
@@ -22,6 +22,7 @@ import { runNotify } from './notify.js';
 import { seedKnowledgeBase } from '../src/modules/kb/seed-kb.js';
 import { runLatency, sampleTargets, type LatencyTargets } from './latency.js';
 import { runPortalLatency, samplePortalTargets } from './portal-latency.js';
+import { runUiTimings } from './ui-timings.js';
 import { emit, progress, round, type Figure } from './report.js';
 import { runRouting } from './routing.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
@@ -135,6 +136,17 @@ async function latency(kind: Kind): Promise<void> {
   emitAll(figures);
 }
 
+/** The staff UI in Chromium on the generated database: sign-in → queue, live update to another page. */
+async function ui(kind: Kind): Promise<void> {
+  const complaints = kind === 'postgres' ? intEnv('BENCH_COMPLAINTS', 1_000_000) : intEnv('BENCH_PGLITE_COMPLAINTS', 250_000);
+  const where: Where = kind === 'postgres' ? { databaseUrl: benchDatabaseUrl() } : { dataDir: pgliteDir(`latency-${complaints}`) };
+  const targets = await generated(kind, complaints, where);
+  const figures = await withServer(where, (server) =>
+    runUiTimings(server, { database: kind, complaints, runs: intEnv('BENCH_UI_RUNS', 10), complaintIds: targets.ids.slice(0, 50) }),
+  );
+  emitAll(figures);
+}
+
 /** Service hall pages (first screen, progress) as customers, on the same generated database. */
 async function portal(kind: Kind): Promise<void> {
   const complaints = kind === 'postgres' ? intEnv('BENCH_COMPLAINTS', 1_000_000) : intEnv('BENCH_PGLITE_COMPLAINTS', 250_000);
@@ -220,6 +232,7 @@ async function main(): Promise<void> {
     if (!databases.has(kind)) continue;
     if (only.has('latency')) await latency(kind);
     if (only.has('portal')) await portal(kind);
+    if (only.has('ui')) await ui(kind);
     if (only.has('chat')) await chat(kind);
     if (only.has('notify')) await notify(kind);
   }
