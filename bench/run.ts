@@ -38,13 +38,14 @@ function intEnv(name: string, fallback: number): number {
   return Math.floor(v);
 }
 
-function listEnv(name: string, all: readonly string[]): Set<string> {
-  const chosen = (process.env[name] ?? all.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
+function listEnv(name: string, all: readonly string[], defaults: readonly string[] = all): Set<string> {
+  const chosen = (process.env[name] ?? defaults.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
   for (const c of chosen) if (!all.includes(c)) throw new Error(`${name}: unknown "${c}" (choose from ${all.join(', ')})`);
   return new Set(chosen);
 }
 
-const only = listEnv('BENCH_ONLY', ['intake', 'email', 'latency', 'routing', 'portal', 'chat', 'notify']);
+// `ui` drives Chromium over the built UI, so it runs only when asked for.
+const only = listEnv('BENCH_ONLY', ['intake', 'email', 'latency', 'routing', 'portal', 'ui', 'chat', 'notify'], ['intake', 'email', 'latency', 'routing', 'portal', 'chat', 'notify']);
 const databases = listEnv('BENCH_DATABASES', ['postgres', 'pglite']) as Set<Kind>;
 const reuse = process.env.BENCH_REUSE === '1';
 

@@ -34,6 +34,19 @@ export async function runUiTimings(server: ServerProcess, o: { database: 'postgr
       await page.getByTestId('complaint-description').waitFor({ timeout: 30_000 });
       const marker = `bench live ${Date.now()}-${i}`;
       await page.waitForTimeout(300); // the live socket subscribes after the page settles
+      // The page itself notes when the text appears (a MutationObserver, same wall clock as
+      // this process): Playwright's own polling backs off to 500 ms steps and would add that.
+      await page.evaluate((text) => {
+        const w = window as unknown as { __seenAt?: number };
+        delete w.__seenAt;
+        const obs = new MutationObserver(() => {
+          if (document.body.innerText.includes(text)) {
+            w.__seenAt = Date.now();
+            obs.disconnect();
+          }
+        });
+        obs.observe(document.body, { childList: true, subtree: true, characterData: true });
+      }, marker);
       const t1 = Date.now();
       const res = await fetch(`${server.baseUrl}/api/v1/complaints/${id}/messages`, {
         method: 'POST',
@@ -42,7 +55,8 @@ export async function runUiTimings(server: ServerProcess, o: { database: 'postgr
       });
       if (!res.ok) throw new Error(`note → ${res.status} ${await res.text()}`);
       await page.getByText(marker).first().waitFor({ timeout: 30_000 });
-      live.push(Date.now() - t1);
+      const seenAt = await page.evaluate(() => (window as unknown as { __seenAt?: number }).__seenAt ?? Date.now());
+      live.push(seenAt - t1);
       await ctx.close();
       progress(`ui on ${o.database}: run ${i + 1}/${o.runs} sign-in→queue ${login.at(-1)} ms, live ${live.at(-1)} ms`);
     }

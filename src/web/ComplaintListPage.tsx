@@ -5,6 +5,8 @@ import { ErrorBox } from './ErrorBox.js';
 import { formatTime } from './format.js';
 import { useI18n } from './i18n.js';
 import { EMPTY_FILTERS, ListFilters, type Filters } from './ListFilters.js';
+
+const OPEN_WORK: Filters = { ...EMPTY_FILTERS, status: 'open' };
 import { useLive } from './live.js';
 import { BulkBar } from './queue/BulkBar.js';
 import { messages } from './queue/queue.messages.js';
@@ -32,7 +34,9 @@ interface Row {
 
 export function ComplaintListPage() {
   const { t } = useI18n();
-  const [filters, setFilters] = useState<Filters>(EMPTY_FILTERS);
+  // The queue opens on the open work (the "All open" view): closed history is a filter away, and
+  // urgency order over every complaint ever filed costs seconds at a million complaints.
+  const [filters, setFilters] = useState<Filters>(OPEN_WORK);
   const [search, setSearch] = useState('');
   const [rows, setRows] = useState<Row[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
