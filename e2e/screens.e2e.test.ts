@@ -42,7 +42,7 @@ describe('main screens in both languages', () => {
         await expect.poll(async () => {
           const shown = (await page.locator('main').innerText()).trim();
           return shown.length > 4 && !/^(Loading…?|加载中…?)$/m.test(shown);
-        }, `${locale} ${name}`).toBe(true);
+        }, { message: `${locale} ${name}` }).toBe(true);
         expect(await page.getByTestId('error').count(), `${locale} ${name}`).toBe(0);
         const text = await page.locator('main').innerText();
         // The Chinese screens carry Chinese (the catalogues are complete; this catches a screen that ignores them).
