@@ -8,13 +8,16 @@ import { HomePage } from './HomePage.js';
 import { ProgressPage } from './ProgressPage.js';
 import { ArticlePage } from './ArticlePage.js';
 import { SignInPage } from './SignInPage.js';
+import { NoticesBell } from './notices/NoticesBell.js';
+import { useNotices } from './notices/useNotices.js';
 import './hall.css';
 
-/** The customer's service hall (/hall): sign-in by code, first screen, guided form, progress. */
+/** The customer's service hall (/hall): sign-in by code, first screen, guided form, progress, in-app notices. */
 export default function HallApp() {
   const { ht, locale, setLocale } = useHallI18n();
   const route = useHallRoute();
   const [token, setToken] = useState<string | null>(hallToken);
+  const notices = useNotices(token);
 
   useEffect(() => {
     document.title = ht('hall.title');
@@ -60,6 +63,7 @@ export default function HallApp() {
               <option key={l} value={l}>{l === 'zh-CN' ? '中文' : 'English'}</option>
             ))}
           </select>
+          {token && <NoticesBell notices={notices} />}
           {token && (
             <button type="button" className="hall-link" data-testid="hall-signout" onClick={signOut}>{ht('hall.signOut')}</button>
           )}

@@ -5,6 +5,7 @@ import { go, progressPath } from './hall-router.js';
 import { HallErrorBox } from './HallError.js';
 import type { HallHome } from './types.js';
 import { useLoad } from './useLoad.js';
+import { useNoticeArrived } from './notices/notice-events.js';
 
 function money(amount: number, currency: string, locale: string): string {
   try {
@@ -18,6 +19,8 @@ function money(amount: number, currency: string, locale: string): string {
 export function HomePage() {
   const { ht, locale } = useHallI18n();
   const { data, error, loading, reload } = useLoad(() => hallApi.get<HallHome>('/api/v1/portal/home'), `home:${locale}`);
+  // A notice means one of the complaints moved on: refresh their steps.
+  useNoticeArrived(() => reload());
 
   if (loading && !data) return <p className="hall-empty" data-testid="hall-loading">{ht('hall.loading')}</p>;
   if (error && !data) return <HallErrorBox error={error} onRetry={reload} />;

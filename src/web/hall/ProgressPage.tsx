@@ -5,6 +5,7 @@ import { go } from './hall-router.js';
 import { HallErrorBox } from './HallError.js';
 import type { HallFile, HallProgress } from './types.js';
 import { useLoad } from './useLoad.js';
+import { useNoticeArrived } from './notices/notice-events.js';
 
 function FileList({ files }: { files: HallFile[] }) {
   if (!files.length) return null;
@@ -24,6 +25,10 @@ export function ProgressPage({ number }: { number: string }) {
     () => hallApi.get<HallProgress>(`/api/v1/portal/complaints/${encodeURIComponent(number)}`),
     `progress:${number}:${locale}`,
   );
+  // A notice about this complaint means it moved on: show the new step or reply at once.
+  useNoticeArrived((n) => {
+    if (n.complaintNumber === number) reload();
+  });
   const [reply, setReply] = useState('');
   const [reopenReason, setReopenReason] = useState('');
   const [showReopen, setShowReopen] = useState(false);

@@ -63,6 +63,8 @@ async function send<T>(method: string, path: string, body?: BodyInit, contentTyp
 
 export const hallApi = {
   get: <T>(path: string) => send<T>('GET', `${path}${path.includes('?') ? '&' : '?'}locale=${encodeURIComponent(getLocale())}`),
+  /** For routes whose answer does not depend on the page's language (and that take no `locale`). */
+  getAsIs: <T>(path: string) => send<T>('GET', path),
   post: <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
     send<T>('POST', path, body === undefined ? undefined : JSON.stringify(body), body === undefined ? undefined : 'application/json', headers),
   upload: <T>(file: File) => send<T>('POST', `/api/v1/portal/attachments?name=${encodeURIComponent(file.name)}`, file, file.type || 'application/octet-stream'),

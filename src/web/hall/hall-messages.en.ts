@@ -84,6 +84,20 @@ export const hallEn = {
   'progress.rate': 'Rate how we handled it',
   'progress.thanks': 'Thank you for confirming.',
   'progress.files': 'Files',
+
+  'notices.open': 'Notices',
+  'notices.openUnread': 'Notices, {count} unread',
+  'notices.title': 'Notices',
+  'notices.close': 'Close notices',
+  'notices.readAll': 'Mark all as read',
+  'notices.empty': 'No notices yet. We will let you know here when something happens with your complaints.',
+  'notices.loadFailed': 'Your notices could not be loaded.',
+  'notices.actionFailed': 'That did not work. Please try again.',
+  'notices.unread': 'Unread',
+  'notices.complaint': 'Complaint {number}',
+  'notices.untitled': 'Update on your complaint',
+  'notices.arrived': 'New notice: {title}',
+  'notices.latest': 'Showing your latest {count} notices.',
 } as const;
 
 export type HallMessageKey = keyof typeof hallEn;

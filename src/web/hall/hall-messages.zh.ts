@@ -86,4 +86,18 @@ export const hallZh: Record<HallMessageKey, string> = {
   'progress.rate': '评价本次处理',
   'progress.thanks': '感谢您的确认。',
   'progress.files': '附件',
+
+  'notices.open': '通知',
+  'notices.openUnread': '通知，{count} 条未读',
+  'notices.title': '通知',
+  'notices.close': '关闭通知',
+  'notices.readAll': '全部标为已读',
+  'notices.empty': '暂无通知。您的投诉有新进展时，我们会在这里告诉您。',
+  'notices.loadFailed': '通知加载失败。',
+  'notices.actionFailed': '操作没有成功，请重试。',
+  'notices.unread': '未读',
+  'notices.complaint': '投诉 {number}',
+  'notices.untitled': '您的投诉有新进展',
+  'notices.arrived': '新通知：{title}',
+  'notices.latest': '显示最近 {count} 条通知。',
 };
