@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { openPglite } from '../src/db/pglite-database.js';
@@ -9,6 +8,7 @@ import type { Database } from '../src/db/database.js';
 import { startServer, type RunningServer } from '../src/server/start-server.js';
 import { testConfig } from '../src/test/test-app.js';
 import { launchBrowser, screenshot, watchErrors } from './browser.js';
+import { codeFromOutbox } from './hall-customer.js';
 import { E2E_ADMIN } from './server.js';
 
 const XSS = '<img src=x onerror=alert(1)><script>alert(2)</script>';
@@ -31,21 +31,6 @@ async function api<T>(method: string, url: string, token: string | null, body?: 
   });
   if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
-}
-
-/** The sign-in code from the development mail outbox (the real email transport in file mode). */
-async function codeFromOutbox(): Promise<string> {
-  const dir = path.join(dataDir, 'mail-outbox');
-  for (let i = 0; i < 100; i++) {
-    for (const f of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
-      const mail = await simpleParser(fs.readFileSync(path.join(dir, f)));
-      const to = Array.isArray(mail.to) ? mail.to[0]?.text : mail.to?.text;
-      const m = /\b(\d{6})\b/.exec(mail.text ?? '');
-      if (to === CUSTOMER_EMAIL && m) return m[1]!;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('no sign-in mail in the outbox');
 }
 
 beforeAll(async () => {
@@ -84,7 +69,7 @@ describe('service hall on a phone (Chromium)', () => {
     await page.getByTestId('signin-code').waitFor();
     // a wrong code first: a clear message, still on the code step
     await page.getByTestId('signin-code').fill('000000');
-    const code = await codeFromOutbox();
+    const code = await codeFromOutbox(dataDir, CUSTOMER_EMAIL);
     if (code === '000000') await page.getByTestId('signin-code').fill('111111');
     await page.getByTestId('signin-verify').click();
     await expect.poll(() => page.getByTestId('hall-error').innerText()).toContain('验证码不正确');

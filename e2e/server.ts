@@ -4,10 +4,13 @@ import { testConfig } from '../src/test/test-app.js';
 
 export const E2E_ADMIN = { email: 'admin@test.local', password: 'admin-password-1' };
 
-/** A real HTTP server on an in-memory database serving the built UI (npm run build:web first). */
-export async function startE2eServer(): Promise<RunningServer> {
+/**
+ * A real HTTP server on an in-memory database serving the built UI (npm run build:web first).
+ * `config` overrides settings, e.g. DATA_DIR to read the development mail outbox.
+ */
+export async function startE2eServer(config: Record<string, string> = {}): Promise<RunningServer> {
   const db = await openPglite(null);
-  const server = await startServer(testConfig({ PORT: '0' }), { db, listen: true, scheduler: true });
+  const server = await startServer(testConfig({ PORT: '0', ...config }), { db, listen: true, scheduler: true });
   return {
     ...server,
     stop: async () => {
