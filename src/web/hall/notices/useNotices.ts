@@ -40,6 +40,7 @@ export function useNotices(token: string | null): NoticesState {
 
   const load = useCallback(async () => {
     const mine = session.current;
+    setLoading(true);
     setLoadError(null);
     try {
       const page = await hallApi.getAsIs<{ items: HallNotice[]; unread: number }>(`/api/v1/portal/notices?limit=${NOTICE_PAGE}`);
@@ -57,7 +58,6 @@ export function useNotices(token: string | null): NoticesState {
     setArrived(null);
     setActionError(null);
     if (!token) return;
-    setLoading(true);
     void load();
     const socket = new NoticeSocket({
       url: liveUrl(),
