@@ -7,10 +7,28 @@
  * parsed (~50 ms). So other instances follow an activation or rollback within one interval,
  * and classify() stays synchronous and free of database work. The instance that activates
  * applies the new version at once.
+ *
+ * A version switches both models: its category model, and its severity model when it carries
+ * one (built-in source); a version without one (CSV source, or trained before severity
+ * learning) runs with the built-in severity model. No active version: both built-in models.
  */
 import type { Queryable } from '../../db/database.js';
-import { setCategoryModel, setExtraCategories } from '../triage/classifier.js';
+import { setModels, setExtraCategories } from '../triage/classifier.js';
 import { TextModel, type TextModelJson } from '../triage/text-model.js';
+import { loadBuiltinModels } from '../triage/train-model.js';
+
+// The built-in severity model, for versions without their own (read once: model.json, ~30 ms).
+let builtinSeverity: TextModel | null | undefined;
+function builtinSeverityModel(): TextModel | null {
+  if (builtinSeverity === undefined) {
+    try {
+      builtinSeverity = loadBuiltinModels().models.severity;
+    } catch {
+      builtinSeverity = null; // the DESIGN §2 rules alone, as the classifier does when model.json fails
+    }
+  }
+  return builtinSeverity;
+}
 
 // undefined: never synced in this process; null: the built-in model is in use.
 let loadedId: string | null | undefined;
@@ -21,14 +39,18 @@ export async function syncActiveModel(q: Queryable): Promise<number> {
   const id = row?.id ?? null;
   if (id === loadedId) return 0;
   if (id === null) {
-    setCategoryModel(null);
+    setModels(null);
     setExtraCategories(new Map());
   } else {
-    const [m] = await q.query<{ model_json: string }>('select model_json from classifier_models where id = $1', [id]);
+    const [m] = await q.query<{ model_json: string; severity_model_json: string | null }>(
+      'select model_json, severity_model_json from classifier_models where id = $1',
+      [id],
+    );
     if (!m) return 0; // replaced between the two reads: the next sync loads the new one
-    const model = TextModel.fromJSON(JSON.parse(m.model_json) as TextModelJson);
+    const category = TextModel.fromJSON(JSON.parse(m.model_json) as TextModelJson);
+    const severity = m.severity_model_json ? TextModel.fromJSON(JSON.parse(m.severity_model_json) as TextModelJson) : builtinSeverityModel();
     const cats = await q.query<{ code: string; department_code: string }>('select code, department_code from taxonomy_categories');
-    setCategoryModel(model);
+    setModels({ category, severity });
     setExtraCategories(new Map(cats.map((c) => [c.code, c.department_code])));
   }
   loadedId = id;

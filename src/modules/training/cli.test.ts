@@ -72,11 +72,14 @@ describe('loopdesk CLI', () => {
     expect(trained.out).toMatch(/2-fold cross-validation: \d+\.\d %/);
     expect(trained.out).toMatch(/held-out \(corpus\/heldout\.jsonl, 200 items\): \d+\.\d %/);
     expect(trained.out).toMatch(/safety\s+\d+\.\d %/);
+    expect(trained.out).toMatch(/severity held-out \(corpus\/heldout\.jsonl, 200 items, whole classifier\): \d+\.\d %/);
+    expect(trained.out).toMatch(/urgent recall: \d+\.\d % \(\d+ of \d+ urgent items not called urgent\)/);
+    expect(trained.out).toMatch(/urgent\s+\d+\.\d %\s+\d+\.\d %/);
     expect(trained.out).toMatch(/Activated version 1\./);
 
     const models = await loopdesk('models');
     expect(models.code, models.err).toBe(0);
-    expect(models.out).toMatch(/^1\s+active\s+builtin/m);
+    expect(models.out).toMatch(/^1\s+active\s+builtin.*\d+\.\d %\s+\d+\.\d %\s+\d+\.\d %/m);
 
     const back = await loopdesk('rollback');
     expect(back.code, back.err).toBe(0);

@@ -7,10 +7,11 @@ const lpad = (s: string | number, n: number) => String(s).padStart(n);
 
 export function versionTable(rows: readonly ModelVersionRow[]): string {
   if (!rows.length) return 'No model versions yet: the built-in model is in use. Train one with `loopdesk train`.';
-  const head = `${pad('version', 8)}${pad('status', 9)}${pad('source', 8)}${lpad('rows', 7)}${lpad('labels', 7)}${lpad('cv', 9)}${lpad('held-out', 10)}  created                   activated`;
+  const head = `${pad('version', 8)}${pad('status', 9)}${pad('source', 8)}${lpad('rows', 7)}${lpad('labels', 7)}${lpad('cv', 9)}${lpad('held-out', 10)}${lpad('severity', 10)}${lpad('urgent-R', 10)}  created                   activated`;
   const lines = rows.map((r) =>
     `${pad(r.version, 8)}${pad(r.status, 9)}${pad(r.source, 8)}${lpad(r.training_size, 7)}${lpad(r.labels.length, 7)}` +
-    `${lpad(pct(r.metrics.crossValidation?.accuracy), 9)}${lpad(pct(r.metrics.heldout?.accuracy), 10)}  ${r.created_at.toISOString()}  ${r.activated_at?.toISOString() ?? ''}`,
+    `${lpad(pct(r.metrics.crossValidation?.accuracy), 9)}${lpad(pct(r.metrics.heldout?.accuracy), 10)}` +
+    `${lpad(pct(r.metrics.severity?.heldout.accuracy), 10)}${lpad(pct(r.metrics.severity?.heldout.urgentRecall), 10)}  ${r.created_at.toISOString()}  ${r.activated_at?.toISOString() ?? ''}`,
   );
   const active = rows.find((r) => r.status === 'active');
   return [head, ...lines, '', active ? `Active: version ${active.version}.` : 'Active: the built-in model (no version activated).'].join('\n');
@@ -31,11 +32,29 @@ export function describeVersion(r: ModelVersionRow): string {
   } else {
     out.push('  held-out: not applicable (the labels are not the built-in taxonomy)');
   }
-  const perClass = m.heldout?.perClass ?? m.crossValidation?.perClass ?? [];
-  if (perClass.length) {
-    const w = Math.min(40, Math.max(8, ...perClass.map((c) => c.label.length)) + 2);
-    out.push(`  ${pad(m.heldout ? 'label (held-out)' : 'label (cross-validation)', w)}${lpad('precision', 10)}${lpad('recall', 9)}${lpad('f1', 9)}${lpad('n', 6)}`);
-    for (const c of perClass) out.push(`  ${pad(c.label.slice(0, w - 2), w)}${lpad(pct(c.precision), 10)}${lpad(pct(c.recall), 9)}${lpad(pct(c.f1), 9)}${lpad(c.support, 6)}`);
+  out.push(...classTable(m.heldout ? 'label (held-out)' : 'label (cross-validation)', m.heldout?.perClass ?? m.crossValidation?.perClass ?? []));
+  const s = m.severity;
+  if (s) {
+    const h = s.heldout;
+    const langs = Object.entries(h.byLanguage).map(([l, v]) => `${l} ${pct(v.accuracy)}`).join(', ');
+    out.push(
+      `  severity model: ${s.trainingSize} rows, ${s.features} features, trained in ${(s.trainMs / 1000).toFixed(1)} s`,
+      `  severity held-out (${h.file}, ${h.n} items, whole classifier): ${pct(h.accuracy)} (${langs}); model alone ${pct(h.modelAccuracy)}`,
+      `  urgent recall: ${pct(h.urgentRecall)} (${Math.round((1 - h.urgentRecall) * h.urgentN)} of ${h.urgentN} urgent items not called urgent)`,
+      ...h.urgentMissed.map((x) => `    missed → ${x.predicted}: ${x.text}`),
+      ...classTable('severity (held-out)', h.perClass),
+    );
+  } else {
+    out.push(`  severity: no severity model in this version (${r.source === 'csv' ? 'CSV source' : 'trained before severity learning'}): while it is active the built-in severity model applies`);
   }
   return out.join('\n');
+}
+
+function classTable(title: string, perClass: ReadonlyArray<{ label: string; precision: number; recall: number; f1: number; support: number }>): string[] {
+  if (!perClass.length) return [];
+  const w = Math.min(40, Math.max(8, title.length, ...perClass.map((c) => c.label.length)) + 2);
+  return [
+    `  ${pad(title, w)}${lpad('precision', 10)}${lpad('recall', 9)}${lpad('f1', 9)}${lpad('n', 6)}`,
+    ...perClass.map((c) => `  ${pad(c.label.slice(0, w - 2), w)}${lpad(pct(c.precision), 10)}${lpad(pct(c.recall), 9)}${lpad(pct(c.f1), 9)}${lpad(c.support, 6)}`),
+  ];
 }

@@ -30,6 +30,31 @@ export interface HeldoutReport extends EvalReport {
   byLanguage: Record<string, { accuracy: number; n: number }>;
 }
 
+/**
+ * The severity a version's classifier gives the held-out corpus: its severity model *and*
+ * category model inside the whole classifier (DESIGN §2 rules first: a safety or fraud cue is
+ * urgent whatever the models say; the severity model can only lift a tier), so this is what
+ * agents would see once the version is active.
+ */
+export interface SeverityHeldoutReport extends HeldoutReport {
+  /** Held-out items labelled urgent that the classifier calls urgent (DESIGN §2: must stay 1). */
+  urgentRecall: number;
+  /** How many held-out items are labelled urgent. */
+  urgentN: number;
+  /** Up to 10 urgent held-out texts the classifier did not call urgent (the first 120 characters). */
+  urgentMissed: Array<{ text: string; predicted: string }>;
+  /** The severity model on its own (argmax, no rules), for comparison. */
+  modelAccuracy: number;
+}
+
+export interface SeverityMetrics {
+  /** Training rows: corpus severities + severity corrections (see sourceDetail). */
+  trainingSize: number;
+  features: number;
+  trainMs: number;
+  heldout: SeverityHeldoutReport;
+}
+
 export interface ModelMetrics {
   epochs: number;
   trainMs: number;
@@ -37,6 +62,8 @@ export interface ModelMetrics {
   features: number;
   crossValidation: CrossValidation | null;
   heldout: HeldoutReport | null;
+  /** Null: the version carries no severity model (CSV source, or trained before severity learning). */
+  severity?: SeverityMetrics | null;
 }
 
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;

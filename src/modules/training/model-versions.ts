@@ -13,6 +13,8 @@ export interface ModelVersionRow {
   labels: string[];
   training_size: number;
   metrics: ModelMetrics;
+  /** It carries a severity model (built-in source); false: the built-in severity model applies while it is active. */
+  has_severity_model: boolean;
   status: ModelStatus;
   created_by: string | null;
   created_at: Date;
@@ -27,14 +29,16 @@ export interface ModelVersionDto {
   labels: string[];
   trainingSize: number;
   metrics: ModelMetrics;
+  /** Which models activating it switches: category always, severity for a built-in-source version. */
+  models: Array<'category' | 'severity'>;
   status: ModelStatus;
   createdBy: string | null;
   createdAt: string;
   activatedAt: string | null;
 }
 
-// Everything but model_json (~1.3 MB), which only activation reads.
-const COLUMNS = 'id, version, source, source_detail, labels, training_size, metrics, status, created_by, created_at, activated_at';
+// Everything but model_json and severity_model_json (~1.3 MB each), which only activation reads.
+const COLUMNS = 'id, version, source, source_detail, labels, training_size, metrics, severity_model_json is not null as has_severity_model, status, created_by, created_at, activated_at';
 
 export function versionToApi(r: ModelVersionRow): ModelVersionDto {
   return {
@@ -44,7 +48,8 @@ export function versionToApi(r: ModelVersionRow): ModelVersionDto {
     sourceDetail: r.source_detail,
     labels: r.labels,
     trainingSize: r.training_size,
-    metrics: r.metrics,
+    metrics: { ...r.metrics, severity: r.metrics.severity ?? null },
+    models: r.has_severity_model ? ['category', 'severity'] : ['category'],
     status: r.status,
     createdBy: r.created_by,
     createdAt: r.created_at.toISOString(),
@@ -84,14 +89,14 @@ export const MODEL_VERSIONS_LOCK = 4_180_107;
 
 export async function insertVersion(
   tx: Queryable,
-  v: { source: 'builtin' | 'csv'; sourceDetail: Record<string, unknown>; labels: string[]; trainingSize: number; metrics: ModelMetrics; modelJson: string; createdBy: string | null; at: Date },
+  v: { source: 'builtin' | 'csv'; sourceDetail: Record<string, unknown>; labels: string[]; trainingSize: number; metrics: ModelMetrics; modelJson: string; severityModelJson: string | null; createdBy: string | null; at: Date },
 ): Promise<ModelVersionRow> {
   await tx.query('select pg_advisory_xact_lock($1)', [MODEL_VERSIONS_LOCK]);
   const [row] = await tx.query<ModelVersionRow>(
-    `insert into classifier_models (version, source, source_detail, labels, training_size, metrics, model_json, created_by, created_at)
-     select coalesce(max(version), 0) + 1, $1, $2, $3, $4, $5, $6, $7, $8 from classifier_models
+    `insert into classifier_models (version, source, source_detail, labels, training_size, metrics, model_json, severity_model_json, created_by, created_at)
+     select coalesce(max(version), 0) + 1, $1, $2, $3, $4, $5, $6, $7, $8, $9 from classifier_models
      returning ${COLUMNS}`,
-    [v.source, v.sourceDetail, v.labels, v.trainingSize, v.metrics as unknown as Record<string, unknown>, v.modelJson, v.createdBy, v.at],
+    [v.source, v.sourceDetail, v.labels, v.trainingSize, v.metrics as unknown as Record<string, unknown>, v.modelJson, v.severityModelJson, v.createdBy, v.at],
   );
   return row!;
 }

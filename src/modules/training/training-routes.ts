@@ -15,7 +15,7 @@ const action = 'manage the classifier';
 export const trainingRoutes = [
   defineRoute({
     method: 'POST', url: '/api/v1/admin/classifier/models', tag: 'classifier', auth: 'required',
-    summary: 'Train a new category model version (admin): {source:"builtin"} = built-in corpus + agents’ category corrections + added categories’ examples; {source:"csv", csv, textColumn, labelColumn} = any labelled CSV. Stored as a draft with its evaluation (k-fold CV, held-out accuracy, per-class precision/recall); it changes nothing until activated',
+    summary: 'Train a new classifier model version (admin): {source:"builtin"} = a category model (built-in corpus + agents’ category corrections + added categories’ examples) and a severity model (corpus severities + agents’ severity corrections); {source:"csv", csv, textColumn, labelColumn} = a category-style model from any labelled CSV (no severity model). Stored as a draft with its evaluation (k-fold CV, held-out accuracy, per-class precision/recall; severity: held-out accuracy, per-tier precision/recall, urgent recall); it changes nothing until activated',
     body: trainModelInput,
     response: { status: 201 },
     async handler({ ctx, principal, body }) {
@@ -43,7 +43,7 @@ export const trainingRoutes = [
   }),
   defineRoute({
     method: 'POST', url: '/api/v1/admin/classifier/models/:id/activate', tag: 'classifier', auth: 'required',
-    summary: 'Make a version the category model (admin); the previous one is retired. Labels that are not taxonomy categories (e.g. a CSV of products) → 409 labels_not_in_taxonomy',
+    summary: 'Make a version the active one (admin): its category model and, when it has one, its severity model (else the built-in severity model); the previous one is retired. Labels that are not taxonomy categories (e.g. a CSV of products) → 409 labels_not_in_taxonomy',
     params: idParams,
     async handler({ ctx, principal, params }) {
       const admin = requireRole(principal, ADMIN, action);
@@ -52,7 +52,7 @@ export const trainingRoutes = [
   }),
   defineRoute({
     method: 'POST', url: '/api/v1/admin/classifier/rollback', tag: 'classifier', auth: 'required',
-    summary: 'Re-activate the version that was active before the current one (or the built-in model) (admin); none active → 409 nothing_to_roll_back',
+    summary: 'Re-activate the version that was active before the current one (or the built-in models), both models (admin); none active → 409 nothing_to_roll_back',
     async handler({ ctx, principal }) {
       const admin = requireRole(principal, ADMIN, action);
       const { active, rolledBack } = await rollbackVersion(ctx, { kind: 'user', id: admin.userId });

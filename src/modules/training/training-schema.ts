@@ -6,7 +6,7 @@ const epochs = z.number().int().min(1).max(50).default(12).describe('training pa
 const folds = z.number().int().min(0).max(10).refine((k) => k !== 1, { message: '0 (skip) or 2–10' }).default(5).describe('k of the k-fold cross-validation; 0 skips it');
 
 export const trainModelInput = z.discriminatedUnion('source', [
-  z.object({ source: z.literal('builtin'), epochs, folds }).strict().describe('built-in corpus + agents’ category corrections + examples of added categories'),
+  z.object({ source: z.literal('builtin'), epochs, folds }).strict().describe('built-in corpus + agents’ category and severity corrections + examples of added categories: a category and a severity model'),
   z
     .object({
       source: z.literal('csv'),

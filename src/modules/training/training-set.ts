@@ -1,9 +1,10 @@
 /**
  * What a model version is trained on: the built-in corpus plus what people taught Loopdesk
- * (category corrections, examples of admin-added categories), or any labelled CSV.
+ * (category and severity corrections, examples of admin-added categories), or any labelled CSV.
  */
 import type { Queryable } from '../../db/database.js';
 import { AppError } from '../../errors.js';
+import { SEVERITIES } from '../complaints/taxonomy.js';
 import { loadCorpus, parseCsv } from '../triage/train-model.js';
 
 export interface TrainingExample {
@@ -15,7 +16,14 @@ export interface TrainingExample {
 
 export interface TrainingSet {
   source: 'builtin' | 'csv';
+  /** The category model's rows (a CSV's: its own labels). */
   items: TrainingExample[];
+  /**
+   * The severity model's rows (DESIGN §2 tiers): built-in source only. A CSV's labels are
+   * arbitrary, so a CSV version carries no severity model (null) and, while it is active, the
+   * classifier keeps the built-in severity model.
+   */
+  severityItems: TrainingExample[] | null;
   detail: Record<string, unknown>;
 }
 
@@ -35,19 +43,32 @@ function invalid(message: string, path = 'body'): AppError {
 }
 
 /**
- * The latest category correction per complaint (a person moved it to another category; a
- * severity-only correction says nothing about the category). Text = subject + description,
- * as intake classifies it.
+ * The latest correction per complaint of one label (a person moved it to another category,
+ * or to another severity tier). An agent's PATCH of category and/or severity writes one
+ * `classification.corrected` event with both {from, to} pairs (update-complaint.ts, in the
+ * transaction of the change); a correction that left this label as it was says nothing about
+ * it and is skipped. Text = subject + description, as intake classifies it.
  */
-export async function loadCorrections(q: Queryable): Promise<TrainingExample[]> {
+async function loadLatestCorrections(q: Queryable, label: 'category' | 'severity'): Promise<TrainingExample[]> {
   const rows = await q.query<{ text: string; label: string }>(
-    `select distinct on (e.complaint_id) c.subject || E'\\n' || c.description as text, e.data->'category'->>'to' as label
+    `select distinct on (e.complaint_id) c.subject || E'\\n' || c.description as text, e.data->$1::text->>'to' as label
        from complaint_events e join complaints c on c.id = e.complaint_id
       where e.type = 'classification.corrected'
-        and e.data->'category'->>'from' is distinct from e.data->'category'->>'to'
+        and e.data->$1::text->>'from' is distinct from e.data->$1::text->>'to'
       order by e.complaint_id, e.at desc, e.id desc`,
+    [label],
   );
   return rows.filter((r) => r.label).map((r) => ({ text: r.text.slice(0, MAX_TEXT_CHARS), label: r.label, weight: CORRECTION_WEIGHT }));
+}
+
+/** The latest category correction per complaint (a severity-only correction says nothing about the category). */
+export function loadCorrections(q: Queryable): Promise<TrainingExample[]> {
+  return loadLatestCorrections(q, 'category');
+}
+
+/** The latest severity correction per complaint (a category-only correction says nothing about the severity). */
+export async function loadSeverityCorrections(q: Queryable): Promise<TrainingExample[]> {
+  return (await loadLatestCorrections(q, 'severity')).filter((c) => (SEVERITIES as readonly string[]).includes(c.label));
 }
 
 export async function loadCategoryExamples(q: Queryable): Promise<TrainingExample[]> {
@@ -55,15 +76,22 @@ export async function loadCategoryExamples(q: Queryable): Promise<TrainingExampl
   return rows.map((r) => ({ text: r.text, label: r.label, weight: CATEGORY_EXAMPLE_WEIGHT }));
 }
 
-/** Built-in corpus (corpus/train.jsonl) + corrections + admin-category examples. */
+/**
+ * Built-in corpus (corpus/train.jsonl): its categories + category corrections + admin-category
+ * examples for the category model; its severities + severity corrections for the severity model.
+ */
 export async function builtinTrainingSet(q: Queryable): Promise<TrainingSet> {
-  const corpus = loadCorpus().map((c): TrainingExample => ({ text: c.text, label: c.category, weight: 1 }));
+  const lines = loadCorpus();
+  const corpus = lines.map((c): TrainingExample => ({ text: c.text, label: c.category, weight: 1 }));
   const corrections = await loadCorrections(q);
   const examples = await loadCategoryExamples(q);
+  const severityCorpus = lines.map((c): TrainingExample => ({ text: c.text, label: c.severity, weight: 1 }));
+  const severityCorrections = await loadSeverityCorrections(q);
   return {
     source: 'builtin',
     items: [...corpus, ...corrections, ...examples],
-    detail: { corpus: corpus.length, corrections: corrections.length, categoryExamples: examples.length },
+    severityItems: [...severityCorpus, ...severityCorrections],
+    detail: { corpus: corpus.length, corrections: corrections.length, categoryExamples: examples.length, severityCorrections: severityCorrections.length },
   };
 }
 
@@ -83,7 +111,7 @@ export function csvTrainingSet(csv: string, textColumn: string, labelColumn: str
     .slice(1)
     .map((r): TrainingExample => ({ text: (r[ti] ?? '').slice(0, MAX_TEXT_CHARS), label: (r[li] ?? '').trim(), weight: 1 }))
     .filter((r) => r.text.trim() !== '' && r.label !== '');
-  return { source: 'csv', items, detail: { textColumn, labelColumn, rows: rows.length - 1, skipped: rows.length - 1 - items.length } };
+  return { source: 'csv', items, severityItems: null, detail: { textColumn, labelColumn, rows: rows.length - 1, skipped: rows.length - 1 - items.length } };
 }
 
 /** Refuses training data no useful model can come from (4xx, never a crash in the trainer). */

@@ -1,14 +1,15 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, json, type TestApp } from '../../test/test-app.js';
-import { setCategoryModel, setExtraCategories } from '../triage/classifier.js';
+import { currentModels, setCategoryModel, setExtraCategories } from '../triage/classifier.js';
+import { loadBuiltinModels } from '../triage/train-model.js';
 import { loadedModelId, syncActiveModel } from './active-model.js';
 import { runTraining } from './run-training.js';
 
 /**
- * Issue 3 §2, learning from corrections: an agent's category correction is a training row;
- * a retrained version is evaluated as a draft, changes classification only once activated,
- * and rollback restores the previous model. CSV training, bad input, admin-only access.
+ * Issue 3 §2, learning from corrections: an agent's category or severity correction is a
+ * training row; a retrained version is evaluated as a draft, changes classification only once
+ * activated, and rollback restores the previous model. CSV training, bad input, admin-only access.
  */
 
 type Person = { id: string; token: string };
@@ -20,7 +21,15 @@ type Version = {
     epochs: number; trainMs: number;
     crossValidation: { accuracy: number; folds: number; perFold: number[]; perClass: ClassReport[] } | null;
     heldout: { accuracy: number; n: number; perClass: ClassReport[]; byLanguage: Record<string, { accuracy: number }> } | null;
+    severity: {
+      trainingSize: number; features: number;
+      heldout: {
+        accuracy: number; n: number; perClass: ClassReport[]; byLanguage: Record<string, { accuracy: number; n: number }>;
+        urgentRecall: number; urgentN: number; urgentMissed: Array<{ text: string; predicted: string }>; modelAccuracy: number;
+      };
+    } | null;
   };
+  models: string[];
 };
 type ErrorBody = { error: { code: string; message: string; details: Array<{ path?: string }> } };
 
@@ -39,7 +48,7 @@ let supervisor: Person;
 const train = (body: Record<string, unknown>, token = admin.token) => t.request('POST', '/api/v1/admin/classifier/models', { token, body: { ...FAST, ...body } });
 const activate = (id: string, token = admin.token) => t.request('POST', `/api/v1/admin/classifier/models/${id}/activate`, { token });
 const rollback = (token = admin.token) => t.request('POST', '/api/v1/admin/classifier/rollback', { token });
-const classify = async (text: string) => json<{ category: string; department: string; confidence: number }>(await t.request('POST', '/api/v1/classify', { token: agent.token, body: { text } }));
+const classify = async (text: string) => json<{ category: string; severity: string; department: string; confidence: number; reasons: string[] }>(await t.request('POST', '/api/v1/classify', { token: agent.token, body: { text } }));
 
 function expectError(res: LightMyRequestResponse, status: number, code: string, path?: string) {
   expect(res.statusCode, res.body).toBe(status);
@@ -256,5 +265,164 @@ describe('training from a labelled CSV', () => {
     // Unknown versions.
     expectError(await activate(NO_SUCH_ID), 404, 'not_found');
     expectError(await t.request('GET', '/api/v1/admin/classifier/models/not-a-uuid', { token: admin.token }), 404, 'not_found');
+  });
+});
+
+/**
+ * Severity learns from corrections too: a built-in-source version carries a severity model
+ * (corpus severities + the latest severity correction per complaint). The severity model only
+ * lifts a tier; DESIGN §2's safety / fraud rules force urgent whatever it learned.
+ */
+describe('learning severity from corrections', () => {
+  // The built-in classifier: general (no rule matches, the severity model is not sure).
+  const LOCKOUT = [
+    ['Locked out by smart lock', 'The smart lock stopped accepting my code after the update and I was stuck outside all night in the cold.'],
+    ['Smart lock will not open', 'My smart lock rejects the PIN and the app cannot unlock the door, my kids are stuck outside.'],
+    ['Door lock failure', 'The smart door lock jammed and will not open with the code or the app, we are locked out.'],
+    ['门锁打不开', '智能门锁突然不认密码，APP也开不了门，老人被关在门外。'],
+    ['智能锁故障', '智能锁没电后无法开门，孩子被锁在门外进不去。'],
+  ] as const;
+  const LOCKOUT_PROBE = 'Smart lock lockout\nThe smart lock on my front door stopped accepting my code and I was stuck outside all night.';
+  // The built-in severity model lifts these to urgent (no rule matches): agents say general.
+  const FEATHERS = [
+    ['Duvet shedding', 'My new down duvet keeps leaking feathers onto the bed and the floor.'],
+    ['Duvet leaks', 'The down duvet leaks feathers everywhere at night.'],
+    ['Feathers', 'The duvet leaks feathers everywhere overnight, the bed is covered.'],
+    ['Down quilt', 'Our down quilt leaks feathers everywhere overnight.'],
+  ] as const;
+  const FEATHERS_PROBE = 'Down comforter\nThe down comforter leaks feathers everywhere overnight.';
+  // Wrong corrections of a safety and a fraud case: the rules keep them urgent.
+  const FIRE = ['Charger fire', 'The phone charger caught fire on the desk and burned my hand.'] as const;
+  const FIRE_PROBE = 'Charger burned\nMy laptop charger caught fire and burned the table.';
+  const FRAUD = ['Card used', 'Someone used my card to buy gift cards on your site. I never authorized these charges.'] as const;
+
+  // A customer each: a second complaint of one customer in a category would be a repeat (→ serious).
+  let customers = 0;
+  const createComplaint = async ([subject, description]: readonly [string, string]) => {
+    const email = `sev${++customers}@test.local`;
+    const res = await t.request('POST', '/api/v1/complaints', { token: agent.token, body: { channel: 'web', subject, description, customer: { name: 'Sev Test', email } } });
+    expect(res.statusCode, res.body).toBe(201);
+    return json<{ id: string; severity: string; category: string }>(res);
+  };
+  const patch = async (id: string, body: Record<string, unknown>) => {
+    const res = await t.request('PATCH', `/api/v1/complaints/${id}`, { token: agent.token, body });
+    expect(res.statusCode, res.body).toBe(200);
+  };
+  const severityOf = async (text: string) => (await classify(text)).severity;
+
+  it('severity corrections train the version’s severity model: activation changes severity, rollback restores it, safety rules still win', { timeout: 300_000 }, async () => {
+    // The built-in classifier before anything is learned.
+    expect(await severityOf(LOCKOUT_PROBE)).toBe('general');
+    expect(await severityOf(FEATHERS_PROBE)).toBe('urgent');
+    expect(await severityOf(FIRE_PROBE)).toBe('urgent');
+    const before = json<Version>(await train({ source: 'builtin', folds: 0 }));
+    expect(before.sourceDetail).toMatchObject({ severityCorrections: 0 });
+
+    // Agents correct the severity (a severity-only PATCH records classification.corrected).
+    for (const [i, text] of LOCKOUT.entries()) {
+      const c = await createComplaint(text);
+      expect(c.severity).toBe('general');
+      // The first one is corrected twice: only the latest label counts.
+      if (i === 0) await patch(c.id, { severity: 'serious', reason: 'customer stuck outside' });
+      await patch(c.id, { severity: 'urgent', reason: 'customer stuck outside at night' });
+    }
+    for (const text of FEATHERS) {
+      const c = await createComplaint(text);
+      expect(c.severity).toBe('urgent');
+      await patch(c.id, { severity: 'general', reason: 'nuisance, no risk' });
+    }
+    for (const text of [FIRE, FRAUD]) {
+      const c = await createComplaint(text);
+      expect(c.severity).toBe('urgent');
+      await patch(c.id, { severity: 'general', reason: 'a wrong correction' });
+    }
+    // A category-only correction is not a severity correction.
+    const other = await createComplaint(['Wrapping', 'The gift wrapping was plain brown paper instead of the festive paper shown.']);
+    await patch(other.id, { category: 'product_quality' });
+    // Bad input is a clear 4xx and records nothing.
+    const bad = await t.request('PATCH', `/api/v1/complaints/${other.id}`, { token: agent.token, body: { severity: 'critical' } });
+    expectError(bad, 422, 'validation_failed', 'body.severity');
+    const [{ n: events }] = (await t.db.query<{ n: number }>(`select count(*)::int as n from complaint_events where type = 'classification.corrected' and complaint_id = $1`, [other.id])) as [{ n: number }];
+    expect(events).toBe(1);
+
+    const res = await train({ source: 'builtin', folds: 0 });
+    expect(res.statusCode, res.body).toBe(201);
+    const v = json<Version>(res);
+    expect(v.sourceDetail).toMatchObject({ severityCorrections: LOCKOUT.length + FEATHERS.length + 2, corrections: (before.sourceDetail.corrections as number) + 1 });
+    expect(v.models).toEqual(['category', 'severity']);
+
+    // The evaluation reports severity: held-out accuracy of the whole classifier, per class, urgent recall.
+    const sev = v.metrics.severity!;
+    expect(sev.trainingSize).toBe((before.metrics.severity!.trainingSize) + LOCKOUT.length + FEATHERS.length + 2);
+    expect(sev.features).toBeGreaterThan(1000);
+    expect(sev.heldout.n).toBe(200);
+    expect(sev.heldout.perClass.map((c) => c.label)).toEqual(['general', 'serious', 'urgent']);
+    expect(sev.heldout.perClass.reduce((a, c) => a + c.support, 0)).toBe(200);
+    for (const c of sev.heldout.perClass) {
+      for (const x of [c.precision, c.recall, c.f1]) {
+        expect(x).toBeGreaterThanOrEqual(0);
+        expect(x).toBeLessThanOrEqual(1);
+      }
+    }
+    expect(sev.heldout.accuracy).toBeGreaterThan(0.9);
+    expect(sev.heldout.modelAccuracy).toBeGreaterThan(0.7);
+    const urgent = sev.heldout.perClass.find((c) => c.label === 'urgent')!;
+    expect(sev.heldout.urgentN).toBe(urgent.support);
+    expect(sev.heldout.urgentRecall).toBe(urgent.recall);
+    expect(sev.heldout.urgentMissed.length).toBe(Math.round((1 - sev.heldout.urgentRecall) * sev.heldout.urgentN));
+    // DESIGN §2: every held-out safety / fraud case stays urgent, corrections or not.
+    expect(sev.heldout.urgentRecall).toBe(1);
+    expect(Object.keys(sev.heldout.byLanguage)).toEqual(expect.arrayContaining(['en', 'zh']));
+
+    // A draft changes nothing.
+    expect(await severityOf(LOCKOUT_PROBE)).toBe('general');
+    await activate(v.id);
+    // Similar (not identical) texts now get the corrected severities.
+    const lockout = await classify(LOCKOUT_PROBE);
+    expect(lockout.severity).toBe('urgent');
+    expect(lockout.reasons.join(' ')).toMatch(/model: wording like urgent complaints/);
+    expect(await severityOf('智能门锁\n智能门锁升级后密码失效，我被锁在门外一整夜。')).toBe('urgent');
+    expect(await severityOf(FEATHERS_PROBE)).toBe('general');
+    // The wrong corrections could not teach it to miss a safety or fraud case.
+    const fire = await classify(FIRE_PROBE);
+    expect(fire.severity).toBe('urgent');
+    expect(fire.reasons.join(' ')).toMatch(/risk to safety or health → urgent/);
+    expect(await severityOf(`${FIRE[0]}\n${FIRE[1]}`)).toBe('urgent');
+    const fraud = await classify(`${FRAUD[0]}\n${FRAUD[1]}`);
+    expect(fraud.severity).toBe('urgent');
+    expect(fraud.reasons.join(' ')).toMatch(/security \/ fraud incident → urgent/);
+    // Intake uses the active version too.
+    expect((await createComplaint(['Smart lock', 'The smart lock stopped accepting my code and my kids were stuck outside all night.'])).severity).toBe('urgent');
+
+    // Rollback restores both models of the version before (none: the built-in ones).
+    const back = json<{ active: Version | null }>(await rollback());
+    expect(back.active).toBeNull();
+    expect(await severityOf(LOCKOUT_PROBE)).toBe('general');
+    expect(await severityOf(FEATHERS_PROBE)).toBe('urgent');
+
+    // Another instance loads the severity model with the category model at its next sync.
+    await t.db.query(`update classifier_models set status = 'active', activated_at = now() where id = $1`, [v.id]);
+    expect(await syncActiveModel(t.db)).toBe(1);
+    expect(await severityOf(LOCKOUT_PROBE)).toBe('urgent');
+
+    // A CSV version carries no severity model: while it is active the built-in severity model applies.
+    const lines = ['text,label'];
+    for (let i = 0; i < 6; i++) lines.push(`"parcel ${i} is late and stuck at the depot",logistics`, `"I was charged twice for order ${i}",billing`);
+    const csv = json<Version>(await train({ source: 'csv', csv: lines.join('\n'), textColumn: 'text', labelColumn: 'label', folds: 0 }));
+    expect(csv.models).toEqual(['category']);
+    expect(csv.metrics.severity).toBeNull();
+    expect((await activate(csv.id)).statusCode).toBe(200);
+    // (Its 12-row category model knows too few words for any severity lift, so look at the models.)
+    const builtinSeverity = loadBuiltinModels().models.severity;
+    expect(currentModels()!.severity!.featureCount).toBe(builtinSeverity.featureCount);
+    expect(currentModels()!.severity!.featureCount).not.toBe(sev.features);
+    expect(currentModels()!.category.labels).toEqual(['billing', 'logistics']);
+    // …and rolling back to the severity-trained version brings its severity model back.
+    expect(json<{ active: Version | null }>(await rollback()).active?.id).toBe(v.id);
+    expect(await severityOf(LOCKOUT_PROBE)).toBe('urgent');
+    expect(await severityOf(FEATHERS_PROBE)).toBe('general');
+    await t.db.query(`update classifier_models set status = 'retired' where status = 'active'`);
+    await syncActiveModel(t.db);
+    expect(await severityOf(LOCKOUT_PROBE)).toBe('general');
   });
 });

@@ -7,7 +7,8 @@ import { writeModelAudit, type ModelActor } from '../model-audit.js';
 import { getVersion, MODEL_VERSIONS_LOCK, type ModelVersionRow } from '../model-versions.js';
 
 /**
- * Makes a version the category model: the previous active one is retired (it can come back
+ * Makes a version the active one (its category model, and its severity model when it carries
+ * one, else the built-in severity model: see active-model.ts): the previous active one is retired (it can come back
  * by rollback), this process's classifier switches at once, other instances at their next sync.
  * A model whose labels are not all taxonomy categories (built-in or added) is refused: the
  * classifier could not route what it predicts.

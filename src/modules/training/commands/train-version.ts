@@ -13,7 +13,8 @@ let training = false;
 /**
  * Trains a new model version (a draft: it changes nothing until activated) and stores it with
  * its evaluation. The built-in source reads the corpus, corrections and category examples as
- * they are now; a CSV brings its own labels, which may be anything.
+ * they are now and trains a category and a severity model; a CSV brings its own labels, which
+ * may be anything, and trains only a category-style model (no severity model).
  */
 export async function trainModelVersion(
   ctx: { db: Database; clock: Clock },
@@ -26,7 +27,7 @@ export async function trainModelVersion(
   if (training) throw new AppError('training_in_progress');
   training = true;
   try {
-    const outcome = await runTraining({ items: set.items, epochs: input.epochs, folds: input.folds }, opts);
+    const outcome = await runTraining({ items: set.items, severityItems: set.severityItems, epochs: input.epochs, folds: input.folds }, opts);
     const at = ctx.clock.now();
     return await ctx.db.transaction(async (tx) => {
       const row = await insertVersion(tx, {
@@ -36,12 +37,14 @@ export async function trainModelVersion(
         trainingSize: set.items.length,
         metrics: outcome.metrics,
         modelJson: outcome.modelJson,
+        severityModelJson: outcome.severityModelJson,
         createdBy: actor.kind === 'user' ? actor.id : null,
         at,
       });
       await writeModelAudit(tx, {
         action: 'trained', modelId: row.id, fromModelId: null, actor, at,
-        data: { version: row.version, source: set.source, trainingSize: set.items.length, cvAccuracy: outcome.metrics.crossValidation?.accuracy ?? null, heldoutAccuracy: outcome.metrics.heldout?.accuracy ?? null },
+        data: { version: row.version, source: set.source, trainingSize: set.items.length, cvAccuracy: outcome.metrics.crossValidation?.accuracy ?? null, heldoutAccuracy: outcome.metrics.heldout?.accuracy ?? null,
+          severityHeldoutAccuracy: outcome.metrics.severity?.heldout.accuracy ?? null, urgentRecall: outcome.metrics.severity?.heldout.urgentRecall ?? null },
       });
       return row;
     });
