@@ -414,7 +414,7 @@ describe('learning severity from corrections', () => {
     expect((await activate(csv.id)).statusCode).toBe(200);
     // (Its 12-row category model knows too few words for any severity lift, so look at the models.)
     const builtinSeverity = loadBuiltinModels().models.severity;
-    expect(currentModels()!.severity!.featureCount).toBe(builtinSeverity.featureCount);
+    expect(currentModels()!.severity!.featureCount).toBe(builtinSeverity!.featureCount);
     expect(currentModels()!.severity!.featureCount).not.toBe(sev.features);
     expect(currentModels()!.category.labels).toEqual(['billing', 'logistics']);
     // …and rolling back to the severity-trained version brings its severity model back.
