@@ -43,7 +43,10 @@ export async function startServerProcess(db: { databaseUrl: string } | { dataDir
   delete env.BENCH_SERVER_DATA_DIR;
   if ('databaseUrl' in db) env.BENCH_SERVER_DATABASE_URL = db.databaseUrl;
   else env.BENCH_SERVER_DATA_DIR = db.dataDir;
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'bench-server.ts')], {
+  // BENCH_SERVER_NODE_ARGS: extra node flags for the server under test, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+  // (node refuses --cpu-prof in NODE_OPTIONS).
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(HERE, 'bench-server.ts')], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'inherit'],

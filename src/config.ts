@@ -11,6 +11,8 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().optional(),
   LOOPDESK_DEMO: z.string().optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  // A bearer token resolved this recently answers from memory (revocations evict at once, on every instance); 0 = off.
+  AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   SLA_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
   // A complaint from the same customer about the same category or order within this many days is a repeat.
   REPEAT_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(30),

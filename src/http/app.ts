@@ -6,7 +6,9 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import type { ZodType } from 'zod';
 import { AppError, errorBody } from '../errors.js';
-import { principalFromToken } from '../modules/auth/sessions.js';
+import { sessionFromTokenHash } from '../modules/auth/sessions.js';
+import { hashToken } from '../modules/auth/tokens.js';
+import { PrincipalCache } from '../modules/auth/principal-cache.js';
 import type { Principal } from '../modules/auth/principal.js';
 import type { AppContext } from './context.js';
 import type { AnyRoute } from './define-route.js';
@@ -29,12 +31,17 @@ function bearerToken(req: FastifyRequest): string | null {
   return match[1]!;
 }
 
-async function authenticate(ctx: AppContext, req: FastifyRequest): Promise<Principal | null> {
+async function authenticate(ctx: AppContext, principals: PrincipalCache, req: FastifyRequest): Promise<Principal | null> {
   const token = bearerToken(req);
   if (!token) return null;
-  const principal = await principalFromToken(ctx.db, token, ctx.clock.now());
-  if (!principal) throw new AppError('unauthenticated', 'The token is unknown, expired or revoked.');
-  return principal;
+  const now = ctx.clock.now();
+  const tokenHash = hashToken(token);
+  const cached = principals.get(tokenHash, now);
+  if (cached) return cached;
+  const session = await sessionFromTokenHash(ctx.db, tokenHash, now);
+  if (!session) throw new AppError('unauthenticated', 'The token is unknown, expired or revoked.');
+  principals.set(tokenHash, session.principal, session.expiresAt);
+  return session.principal;
 }
 
 /** Maps framework errors (bad JSON, body too large…) onto the stable error catalogue. */
@@ -76,9 +83,9 @@ function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
 /** Exact request bytes of routes that verify a signature over them (verifyRawBody). */
 const rawBodies = new WeakMap<FastifyRequest, Buffer>();
 
-function register(app: FastifyInstance, ctx: AppContext, route: AnyRoute) {
+function register(app: FastifyInstance, ctx: AppContext, principals: PrincipalCache, route: AnyRoute) {
   if (!route.verifyRawBody) {
-    addRoute(app, ctx, route);
+    addRoute(app, ctx, principals, route);
     return;
   }
   // An encapsulated scope: its JSON parser (which keeps the raw bytes) applies to this route only.
@@ -88,16 +95,16 @@ function register(app: FastifyInstance, ctx: AppContext, route: AnyRoute) {
       rawBodies.set(req, body as Buffer);
       void json(req, (body as Buffer).toString('utf8'), done);
     });
-    addRoute(scope, ctx, route);
+    addRoute(scope, ctx, principals, route);
   });
 }
 
-function addRoute(app: FastifyInstance, ctx: AppContext, route: AnyRoute) {
+function addRoute(app: FastifyInstance, ctx: AppContext, principals: PrincipalCache, route: AnyRoute) {
   app.route({
     method: route.method,
     url: route.url,
     handler: async (req, reply) => {
-      const principal = await authenticate(ctx, req);
+      const principal = await authenticate(ctx, principals, req);
       if (route.auth === 'required' && !principal) throw new AppError('unauthenticated');
       if (route.verifyRawBody) await route.verifyRawBody({ req, raw: rawBodies.get(req) ?? Buffer.alloc(0), ctx });
       const params: unknown = parseInput(route.params as ZodType<unknown> | undefined, req.params, 'params');
@@ -150,7 +157,10 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; extraR
     return { status: 'ok', database: ctx.db.kind };
   });
   app.get('/api/v1/openapi.json', async () => openapi);
-  for (const route of routes) register(app, ctx, route);
+  const principals = new PrincipalCache(ctx.config.AUTH_CACHE_MS);
+  const stopPrincipals = await principals.listen(ctx.db);
+  app.addHook('onClose', () => stopPrincipals());
+  for (const route of routes) register(app, ctx, principals, route);
   // WebSocket channels: frames larger than 64 kB are refused by the protocol layer.
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   const hub = new LiveHub(ctx.db);

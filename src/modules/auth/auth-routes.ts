@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../errors.js';
 import { login } from './login.js';
 import { createSession, revokeSession } from './sessions.js';
 import type { Principal } from './principal.js';
+import { forgetPrincipals } from './principal-cache.js';
 
 function requireAdmin(p: Principal) {
   if (p.kind !== 'user' || p.role !== 'admin') throw new AppError('forbidden', 'Only admins manage API tokens.');
@@ -74,6 +75,7 @@ export const authRoutes = [
       requireAdmin(principal);
       const rows = await ctx.db.query(`update sessions set revoked_at = coalesce(revoked_at, $2) where id = $1 and kind = 'api' returning 1`, [params.id, ctx.clock.now()]);
       if (!rows.length) throw notFound('No such API token.');
+      forgetPrincipals(ctx.db, { sessionId: params.id });
       return { ok: true };
     },
   }),

@@ -7,6 +7,7 @@ import { AppError, notFound } from '../../errors.js';
 import { FRONT_LINE, READERS, requireRole } from '../auth/require-role.js';
 import { customerInputSchema } from './customer-schema.js';
 import { customerToApi, insertCustomer, normalisePhone, type CustomerRow } from './customers-repo.js';
+import { forgetPrincipals } from '../auth/principal-cache.js';
 
 function uniqueViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505';
@@ -100,6 +101,7 @@ export const customerRoutes = [
       if (refs!.n > 0) throw new AppError('conflict', 'This customer has complaints or orders; their history is kept.');
       await ctx.db.query('delete from sessions where customer_id = $1', [params.id]);
       const rows = await ctx.db.query('delete from customers where id = $1 returning 1', [params.id]);
+      forgetPrincipals(ctx.db, { customerId: params.id });
       if (!rows.length) throw notFound('No such customer.');
       return { ok: true };
     },

@@ -9,6 +9,7 @@ import { ALL_STAFF, requireRole } from '../auth/require-role.js';
 import { email, locale } from '../customers/customer-schema.js';
 import { userRoutingSchema } from '../routing/routing-schema.js';
 import type { Queryable } from '../../db/database.js';
+import { forgetPrincipals } from '../auth/principal-cache.js';
 
 const password = z.string().min(10, { message: 'at least 10 characters' }).max(200);
 
@@ -108,6 +109,8 @@ export const userRoutes = [
         if (isUnique(err)) throw emailTaken();
         throw err;
       });
+      // Role, department, name, deactivation or a new password: no instance answers from a cached principal.
+      forgetPrincipals(ctx.db, { userId: params.id });
       return staffToApi(row!);
     },
   }),
