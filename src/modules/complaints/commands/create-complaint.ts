@@ -16,7 +16,7 @@ import { decideIntake, NEEDS_TRIAGE_TAG } from '../intake/decide-intake.js';
 import { recordIntakeLinks } from '../../repeats/record-intake-links.js';
 import { getComplaint } from '../queries/get-complaint.js';
 import { decideRouting, routingEvents } from '../../routing/apply-routing.js';
-import type { ComplaintDto } from '../complaint-row.js';
+import { complaintToApi, type ComplaintDto, type ComplaintViewRow } from '../complaint-row.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -78,7 +78,7 @@ export async function createComplaint(
   const now = ctx.clock.now();
   const actor = actorOf(p);
   const id = randomUUID();
-  const outcome = await ctx.db.transaction(async (tx): Promise<{ replayOf: string } | { created: string }> => {
+  const outcome = await ctx.db.transaction(async (tx): Promise<{ replayOf: string } | { created: string; row?: ComplaintViewRow }> => {
     if (idempotencyKey) {
       const principalKey = p.kind === 'user' ? `user:${p.userId}` : `customer:${p.customerId}`;
       const hash = requestHash(input);
@@ -129,15 +129,25 @@ export async function createComplaint(
       resolved_at: null,
     };
     const { sla_urgent_at, sla_next_check_at } = schedule(sla, new Set());
-    const [row] = await tx.query<{ number: string }>(
-      `with seq as (select nextval('complaint_number_seq') as n)
-       insert into complaints (id, number, customer_id, order_id, channel, subject, description, category, severity,
-         status, department_id, amount_claimed, currency, tags, sla_started_at, first_response_due_at,
-         first_response_at_risk_at, resolution_due_at, resolution_at_risk_at, sla_urgent_at, sla_next_check_at,
-         created_at, updated_at, repeat_of_id, assignee_id, team)
-       select $1, 'C-' || $2 || '-' || case when seq.n < 1000000 then lpad(seq.n::text, 6, '0') else seq.n::text end,
-         $3, $4, $5, $6, $7, $8, $9, 'new', $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $14, $14, $21, $22, $23
-       from seq returning number`,
+    // The new row comes back as the complaint view (the same joins as COMPLAINT_VIEW_SELECT), so
+    // the answer needs no read after commit; nothing later in this transaction changes the row.
+    const [row] = await tx.query<ComplaintViewRow>(
+      `with seq as (select nextval('complaint_number_seq') as n),
+       ins as (
+         insert into complaints (id, number, customer_id, order_id, channel, subject, description, category, severity,
+           status, department_id, amount_claimed, currency, tags, sla_started_at, first_response_due_at,
+           first_response_at_risk_at, resolution_due_at, resolution_at_risk_at, sla_urgent_at, sla_next_check_at,
+           created_at, updated_at, repeat_of_id, assignee_id, team)
+         select $1, 'C-' || $2 || '-' || case when seq.n < 1000000 then lpad(seq.n::text, 6, '0') else seq.n::text end,
+           $3, $4, $5, $6, $7, $8, $9, 'new', $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $14, $14, $21, $22, $23
+         from seq returning *)
+       select ins.*, d.code as department_code, d.name as department_name, u.name as assignee_name,
+              cu.name as customer_name, cu.tier as customer_tier, o.number as order_number
+         from ins
+         left join departments d on d.id = ins.department_id
+         left join users u on u.id = ins.assignee_id
+         join customers cu on cu.id = ins.customer_id
+         left join orders o on o.id = ins.order_id`,
       [
         id, String(now.getUTCFullYear()), customerId, orderId, input.channel, input.subject, input.description,
         category, severity, routing.departmentId, input.amount ?? null, input.amount !== undefined ? (input.currency ?? 'CNY') : null,
@@ -167,12 +177,19 @@ export async function createComplaint(
         ...base, type: 'sla.started', actor: SYSTEM_ACTOR,
         data: { cycle: 1, severity, firstResponseDueAt: due.first_response_due_at.toISOString(), resolutionDueAt: due.resolution_due_at.toISOString() },
       },
+      // Repeat / near-duplicate: the follow-up and suggestions are written first, their events go with the rest.
+      ...(await recordIntakeLinks(tx, id, now, { repeat: decision.repeat, duplicates: decision.duplicates, windowDays })),
     ]);
-    await recordIntakeLinks(tx, id, now, { repeat: decision.repeat, duplicates: decision.duplicates, windowDays });
     // A channel's own records (its message id, attachments, intake event) commit with the complaint or not at all.
-    if (opts.inTransaction) await opts.inTransaction(tx, id);
-    return { created: id };
+    if (opts.inTransaction) {
+      await opts.inTransaction(tx, id);
+      return { created: id }; // a channel's rows may touch the complaint: read it back after commit
+    }
+    return { created: id, row: row! };
   });
   if ('replayOf' in outcome) return { complaint: await getComplaint(ctx, p, outcome.replayOf), replayed: true };
+  // Only staff who see every complaint and the customer themself may create one (complaint-policy), so the
+  // creator may always see it: the row written is the answer.
+  if (outcome.row) return { complaint: complaintToApi(outcome.row, ctx.clock.now()), replayed: false };
   return { complaint: await getComplaint(ctx, p, outcome.created), replayed: false };
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../db/database.js';
-import { findDuplicates, findRepeat, type RepeatMatch } from '../../repeats/find-repeats.js';
+import { findRepeatAndDuplicates, type RepeatMatch } from '../../repeats/find-repeats.js';
 import type { CreateComplaintInput } from '../complaint-schema.js';
 import type { CategoryCode, Severity } from '../taxonomy.js';
 import { SEVERITIES } from '../taxonomy.js';
@@ -54,7 +54,8 @@ export async function decideIntake(
   if (input.category) reasons.push(`category ${category} set by the caller`);
   if (input.severity) reasons.push(`severity ${severity} set by the caller`);
   const since = new Date(now.getTime() - windowDays * 86_400_000);
-  const repeat = await findRepeat(tx, { customerId: customer.id, category, orderId, since });
+  const text = `${input.subject} ${input.description}`;
+  const { repeat, duplicates } = await findRepeatAndDuplicates(tx, { customerId: customer.id, category, orderId, since, text });
   if (repeat) {
     reasons.push(`repeat of ${repeat.number} (same ${repeat.match} within ${windowDays} days) → at least serious`);
     severity = atLeast(severity, 'serious');
@@ -68,7 +69,6 @@ export async function decideIntake(
     reasons.push(`amount ${input.amount} ≥ ${SERIOUS_AMOUNT} → at least serious`);
     severity = 'serious';
   }
-  const duplicates = await findDuplicates(tx, { customerId: customer.id, text: `${input.subject} ${input.description}`, since });
   return {
     category,
     severity,
