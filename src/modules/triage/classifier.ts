@@ -52,6 +52,8 @@ export const TUNING = {
   seriousModelThreshold: 2,
   /** Known model features a text needs before the severity model may lift it. */
   minKnownFeaturesForLift: 3,
+  /** Category evidence for service_attitude from an egregious-staff cue: every such text in train.jsonl is service_attitude (a rude courier is rude staff, DESIGN §2). */
+  staffAbuseWeight: 6,
 };
 
 const ACCOUNT_FRAUD = /账号|账户|帐号|登录|登陆|密码|盗号|邮箱|手机号|设备|hack|log|sign|password|account|takeover|taken over|compromis|device|phish|email|identity/;
@@ -258,7 +260,7 @@ function classifyUnsafe(raw: string, context: ClassifyContext | undefined): Clas
   // Severity cues are also category evidence.
   const bump = (c: Category, w: number) => score.set(c, score.get(c)! + w);
   if (active.counterfeit.length) bump('product_quality', 1.5);
-  if (active.staff_abuse.length) bump('service_attitude', 3);
+  if (active.staff_abuse.length) bump('service_attitude', TUNING.staffAbuseWeight);
   for (const h of active.fraud) {
     if (ACCOUNT_FRAUD.test(h.cue)) bump('technical', 1);
     else if (CARD_FRAUD.test(h.cue)) bump('billing', 1);
