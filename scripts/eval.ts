@@ -158,9 +158,11 @@ function tune() {
   const grid: Array<typeof TUNING> = [];
   for (const lexiconWeight of [2, 3]) {
     for (const safetyModelThreshold of [0.35, 0.5]) {
-      for (const urgentModelThreshold of [0.3, 0.4, 0.5, 0.7, 2]) {
-        for (const seriousModelThreshold of [0.4, 0.6, 0.8, 2]) {
-          grid.push({ ...TUNING, lexiconWeight, safetyModelThreshold, weakSafetyWeight: 0.5, urgentModelThreshold, seriousModelThreshold });
+      for (const urgentModelThreshold of [0.3, 0.4, 0.5, 0.6, 0.7, 2]) {
+        for (const seriousModelThreshold of [0.6, 2]) {
+          for (const staffAbuseWeight of [3, 6]) {
+            grid.push({ ...TUNING, lexiconWeight, safetyModelThreshold, weakSafetyWeight: 0.5, urgentModelThreshold, seriousModelThreshold, staffAbuseWeight });
+          }
         }
       }
     }
