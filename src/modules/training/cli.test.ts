@@ -5,6 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/test-database.js';
+import { HELDOUT_FILE } from './train-and-evaluate.js';
+import { loadCorpus } from '../triage/train-model.js';
 import { testDbKind } from '../../test/test-database.js';
 
 /**
@@ -70,9 +72,9 @@ describe('loopdesk CLI', () => {
     expect(trained.code, trained.err).toBe(0);
     expect(trained.out).toMatch(/Version 1 .*source builtin \(corpus \d+, corrections 0/);
     expect(trained.out).toMatch(/2-fold cross-validation: \d+\.\d %/);
-    expect(trained.out).toMatch(/held-out \(corpus\/heldout\.jsonl, 200 items\): \d+\.\d %/);
+    expect(trained.out).toMatch(new RegExp(`held-out \\(corpus/heldout\\.jsonl, ${loadCorpus(HELDOUT_FILE).length} items\\): \\d+\\.\\d %`));
     expect(trained.out).toMatch(/safety\s+\d+\.\d %/);
-    expect(trained.out).toMatch(/severity held-out \(corpus\/heldout\.jsonl, 200 items, whole classifier\): \d+\.\d %/);
+    expect(trained.out).toMatch(new RegExp(`severity held-out \\(corpus/heldout\\.jsonl, ${loadCorpus(HELDOUT_FILE).length} items, whole classifier\\): \\d+\\.\\d %`));
     expect(trained.out).toMatch(/urgent recall: \d+\.\d % \(\d+ of \d+ urgent items not called urgent\)/);
     expect(trained.out).toMatch(/urgent\s+\d+\.\d %\s+\d+\.\d %/);
     expect(trained.out).toMatch(/Activated version 1\./);

@@ -4,7 +4,12 @@ import { createTestApp, json, type TestApp } from '../../test/test-app.js';
 import { currentModels, setCategoryModel, setExtraCategories } from '../triage/classifier.js';
 import { loadBuiltinModels } from '../triage/train-model.js';
 import { loadedModelId, syncActiveModel } from './active-model.js';
+import { HELDOUT_FILE } from './train-and-evaluate.js';
+import { loadCorpus } from '../triage/train-model.js';
 import { runTraining } from './run-training.js';
+
+/** The held-out set grows by batches (corpus/README.md): count it, don't pin it. */
+const HELDOUT_N = loadCorpus(HELDOUT_FILE).length;
 
 /**
  * Issue 3 §2, learning from corrections: an agent's category or severity correction is a
@@ -122,7 +127,7 @@ describe('learning from corrections', () => {
     // Evaluated before activation: held-out and cross-validated accuracy, per-class precision / recall.
     const got = json<Version>(await t.request('GET', `/api/v1/admin/classifier/models/${v2.id}`, { token: admin.token }));
     expect(got.status).toBe('draft');
-    expect(got.metrics.heldout!.n).toBe(200);
+    expect(got.metrics.heldout!.n).toBe(HELDOUT_N);
     expect(got.metrics.heldout!.accuracy).toBeGreaterThan(0.75);
     expect(Object.keys(got.metrics.heldout!.byLanguage)).toEqual(expect.arrayContaining(['en', 'zh']));
     expect(got.metrics.crossValidation).toMatchObject({ folds: 2 });
@@ -280,7 +285,7 @@ describe('learning severity from corrections', () => {
     ['Smart lock will not open', 'My smart lock rejects the PIN and the app cannot unlock the door, my kids are stuck outside.'],
     ['Door lock failure', 'The smart door lock jammed and will not open with the code or the app, we are locked out.'],
     ['门锁打不开', '智能门锁突然不认密码，APP也开不了门，老人被关在门外。'],
-    ['智能锁故障', '智能锁没电后无法开门，孩子被锁在门外进不去。'],
+    ['智能锁故障', '智能锁没电后无法开门，我在门外等了两个小时才进家。'],
   ] as const;
   const LOCKOUT_PROBE = 'Smart lock lockout\nThe smart lock on my front door stopped accepting my code and I was stuck outside all night.';
   // The built-in severity model lifts these to urgent (no rule matches): agents say general.
@@ -355,9 +360,9 @@ describe('learning severity from corrections', () => {
     const sev = v.metrics.severity!;
     expect(sev.trainingSize).toBe((before.metrics.severity!.trainingSize) + LOCKOUT.length + FEATHERS.length + 2);
     expect(sev.features).toBeGreaterThan(1000);
-    expect(sev.heldout.n).toBe(200);
+    expect(sev.heldout.n).toBe(HELDOUT_N);
     expect(sev.heldout.perClass.map((c) => c.label)).toEqual(['general', 'serious', 'urgent']);
-    expect(sev.heldout.perClass.reduce((a, c) => a + c.support, 0)).toBe(200);
+    expect(sev.heldout.perClass.reduce((a, c) => a + c.support, 0)).toBe(HELDOUT_N);
     for (const c of sev.heldout.perClass) {
       for (const x of [c.precision, c.recall, c.f1]) {
         expect(x).toBeGreaterThanOrEqual(0);
