@@ -2,7 +2,7 @@
  * `npm run bench`: intake next to its ceiling, and read latencies on a generated database,
  * on PostgreSQL and on PGlite. stdout: one JSON figure per line; stderr: progress.
  *
- * Env: BENCH_ONLY (intake,email,latency,routing,portal,ui,chat,notify), BENCH_EMAIL_SECONDS (15), BENCH_EMAIL_CONNECTIONS (10), BENCH_ROUTING_RULES (intake with N extra routing rules active), BENCH_DATABASES (postgres,pglite), BENCH_DATABASE_URL
+ * Env: BENCH_ONLY (intake,email,latency,routing,portal,ui,chat,notify,bundle), BENCH_EMAIL_SECONDS (15), BENCH_EMAIL_CONNECTIONS (10), BENCH_ROUTING_RULES (intake with N extra routing rules active), BENCH_DATABASES (postgres,pglite), BENCH_DATABASE_URL
  * (a disposable database, name must contain "bench"; default postgres://root@127.0.0.1:5432/loopdesk_bench,
  * intake uses <name>_intake), BENCH_SECONDS (15), BENCH_WARMUP_SECONDS (3), BENCH_CONNECTIONS (50),
  * BENCH_COMPLAINTS (PostgreSQL scale, 1000000), BENCH_PGLITE_COMPLAINTS (PGlite scale, 250000),
@@ -25,6 +25,7 @@ import { runPortalLatency, samplePortalTargets } from './portal-latency.js';
 import { runUiTimings } from './ui-timings.js';
 import { emit, progress, round, type Figure } from './report.js';
 import { runRouting } from './routing.js';
+import { runBundleSize } from './bundle-size.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 
 type Kind = 'postgres' | 'pglite';
@@ -45,7 +46,7 @@ function listEnv(name: string, all: readonly string[], defaults: readonly string
 }
 
 // `ui` drives Chromium over the built UI, so it runs only when asked for.
-const only = listEnv('BENCH_ONLY', ['intake', 'email', 'latency', 'routing', 'portal', 'ui', 'chat', 'notify'], ['intake', 'email', 'latency', 'routing', 'portal', 'chat', 'notify']);
+const only = listEnv('BENCH_ONLY', ['intake', 'email', 'latency', 'routing', 'portal', 'ui', 'chat', 'notify', 'bundle'], ['intake', 'email', 'latency', 'routing', 'portal', 'chat', 'notify', 'bundle']);
 const databases = listEnv('BENCH_DATABASES', ['postgres', 'pglite']) as Set<Kind>;
 const reuse = process.env.BENCH_REUSE === '1';
 
@@ -224,6 +225,8 @@ async function main(): Promise<void> {
   machine('start');
   // In process, no database: rule evaluation per complaint (issue 3: ≤ 1 ms with 200 rules).
   if (only.has('routing')) emitAll(runRouting());
+  // No database either: the first screen's JavaScript from the built UI's chunk graph (issue 5: ≤ 300 kB gzipped).
+  if (only.has('bundle')) emitAll(runBundleSize());
   for (const kind of ['postgres', 'pglite'] as const) {
     if (!databases.has(kind)) continue;
     if (only.has('intake')) await intake(kind);
@@ -235,15 +238,6 @@ async function main(): Promise<void> {
     if (only.has('portal')) await portal(kind);
     if (only.has('ui')) await ui(kind);
     if (only.has('chat')) await chat(kind);
-    if (only.has('notify')) await notify(kind);
-  }
-  for (const kind of ['postgres', 'pglite'] as const) {
-    if (!databases.has(kind)) continue;
-    if (only.has('chat')) await chat(kind);
-    if (only.has('notify')) await notify(kind);
-  }
-  for (const kind of ['postgres', 'pglite'] as const) {
-    if (!databases.has(kind)) continue;
     if (only.has('notify')) await notify(kind);
   }
   machine('end');

@@ -14,6 +14,8 @@ export default defineConfig({
     outDir: path.resolve(here, '../../dist/web'),
     emptyOutDir: true,
     sourcemap: false,
+    // .vite/manifest.json: the chunk graph, read by the bench's first-screen JavaScript figure (bench/bundle-size.ts).
+    manifest: true,
   },
   server: {
     proxy: {
