@@ -21,9 +21,28 @@ export interface ChannelMessage {
   orderId?: string;
   /** A complaint of this same customer that the message answers; null → a new complaint. */
   threadInto: string | null;
+  /**
+   * What the channel already knows about `ref` (it looked it up in a statement of its own, e.g. the
+   * one that stored the raw message): null → not taken in before, so takeIn skips its own look-up;
+   * a row → a redelivery. Omitted → takeIn looks it up. Either way a race is still settled by the claim.
+   */
+  prior?: { complaintId: string; messageId: string | null } | null;
+  /**
+   * true → `record` inserts the `channel_refs` claim itself (see `claimRefSql`), combined with its own
+   * writes in one statement, instead of takeIn spending a round trip on it.
+   */
+  recordClaims?: boolean;
   /** The channel's own rows and event, written in the same transaction as the complaint or message. */
   record: (tx: Queryable, ids: { complaintId: string; messageId: string | null }) => Promise<void>;
 }
+
+/**
+ * The claim of a source message id, for a channel that writes it inside its own statement
+ * (`recordClaims`): a data-modifying CTE taking $1 ref, $2 complaint id, $3 message id,
+ * $4 channel, $5 time. A second claim of the same ref fails with a unique violation, which
+ * takeIn answers as a duplicate.
+ */
+export const claimRefSql = 'claim as (insert into channel_refs (ref, complaint_id, message_id, channel, created_at) values ($1, $2, $3, $4, $5))';
 
 export interface ChannelOutcome {
   complaintId: string;
@@ -71,12 +90,16 @@ export async function complaintOfRef(db: Queryable, ref: string): Promise<string
  * answers with what the first delivery produced instead of writing twice.
  */
 export async function takeIn(ctx: AppContext, m: ChannelMessage): Promise<ChannelOutcome> {
-  const prior = await existingRef(ctx.db, m.ref);
+  const prior = m.prior !== undefined
+    ? m.prior && { complaint_id: m.prior.complaintId, message_id: m.prior.messageId }
+    : await existingRef(ctx.db, m.ref);
   if (prior) return { complaintId: prior.complaint_id, messageId: prior.message_id, created: false, duplicate: true };
   const principal = actingAs(m.customer, m.channel);
   const claim = async (tx: Queryable, complaintId: string, messageId: string | null) => {
-    await tx.query('insert into channel_refs (ref, complaint_id, message_id, channel, created_at) values ($1, $2, $3, $4, $5)',
-      [m.ref, complaintId, messageId, m.channel, ctx.clock.now()]);
+    if (!m.recordClaims) {
+      await tx.query('insert into channel_refs (ref, complaint_id, message_id, channel, created_at) values ($1, $2, $3, $4, $5)',
+        [m.ref, complaintId, messageId, m.channel, ctx.clock.now()]);
+    }
     await m.record(tx, { complaintId, messageId });
   };
   try {

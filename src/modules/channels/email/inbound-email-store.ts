@@ -9,17 +9,34 @@ export interface ReceivedEmail {
 }
 
 /**
- * Keeps the message exactly as received before anything reads it: whatever happens to
- * parsing or intake afterwards, the mail is in the database (the SMTP listener only answers
- * 250 once this has committed).
+ * Keeps the message exactly as received, whatever happens to parsing or intake afterwards: the
+ * mail is in the database (the SMTP listener only answers 250 once this has committed).
  */
 export async function storeInboundEmail(db: Queryable, mail: ReceivedEmail, now: Date): Promise<string> {
-  const [row] = await db.query<{ id: string }>(
-    `insert into inbound_emails (transport, envelope_from, envelope_to, remote_address, size, raw, received_at)
-     values ($1, $2, $3, $4, $5, decode($6, 'base64'), $7) returning id`,
-    [mail.transport, mail.envelopeFrom?.slice(0, 998) ?? null, mail.envelopeTo.map((t) => t.slice(0, 998)), mail.remoteAddress, mail.raw.length, mail.raw.toString('base64'), now],
+  return (await storeInboundEmailFindingRef(db, mail, now, null)).id;
+}
+
+export interface PriorRef {
+  complaintId: string;
+  messageId: string | null;
+}
+
+/**
+ * storeInboundEmail that, in the same statement (one round trip), also finds whether a message
+ * with this source id (`channel_refs.ref`, e.g. 'email:<Message-ID>') was taken in before.
+ */
+export async function storeInboundEmailFindingRef(
+  db: Queryable, mail: ReceivedEmail, now: Date, ref: string | null,
+): Promise<{ id: string; prior: PriorRef | null }> {
+  const [row] = await db.query<{ id: string; complaint_id: string | null; message_id: string | null }>(
+    `with ins as (
+       insert into inbound_emails (transport, envelope_from, envelope_to, remote_address, size, raw, received_at)
+       values ($1, $2, $3, $4, $5, decode($6, 'base64'), $7) returning id)
+     select ins.id, r.complaint_id, r.message_id from ins left join channel_refs r on r.ref = $8::text`,
+    [mail.transport, mail.envelopeFrom?.slice(0, 998) ?? null, mail.envelopeTo.map((t) => t.slice(0, 998)), mail.remoteAddress,
+      mail.raw.length, mail.raw.toString('base64'), now, ref],
   );
-  return row!.id;
+  return { id: row!.id, prior: row!.complaint_id ? { complaintId: row!.complaint_id, messageId: row!.message_id } : null };
 }
 
 export async function loadRaw(db: Queryable, id: string): Promise<{ raw: Buffer; status: string } | null> {

@@ -256,6 +256,42 @@ describe('the pipeline entry the IMAP poller calls', () => {
     expect(again.outcome).toMatchObject({ status: 'duplicate' });
   });
 
+  it('a redelivery found by the statement that stores it is recorded as a duplicate before any matching: a changed From creates no customer', async () => {
+    const raw = (from: string) => Buffer.from(`From: ${from}\r\nTo: support@loopdesk.local\r\nSubject: Broken kettle\r\nMessage-ID: <redeliver-1@example.net>\r\n\r\nThe kettle leaks.\r\n`);
+    const first = await acceptInboundEmail(t.server.ctx, { raw: raw('erin@example.net'), transport: 'smtp', envelopeFrom: null, envelopeTo: [], remoteAddress: null });
+    expect(first.outcome).toMatchObject({ status: 'processed', created: true });
+    const count = async () => (await t.db.query<{ n: number }>('select count(*)::int as n from customers'))[0]!.n;
+    const before = await count();
+    const again = await acceptInboundEmail(t.server.ctx, { raw: raw('someone-else@example.org'), transport: 'smtp', envelopeFrom: null, envelopeTo: [], remoteAddress: null });
+    expect(again.outcome).toMatchObject({ status: 'duplicate', complaintId: (first.outcome as { complaintId: string }).complaintId, created: false });
+    expect(await count()).toBe(before);
+    const [row] = await t.db.query<{ status: string; complaint_id: string; message_id_header: string }>(
+      'select status, complaint_id, message_id_header from inbound_emails where id = $1', [again.id]);
+    expect(row).toEqual({ status: 'duplicate', complaint_id: (first.outcome as { complaintId: string }).complaintId, message_id_header: '<redeliver-1@example.net>' });
+  });
+
+  it('mail without a Message-ID is deduplicated by its content', async () => {
+    const raw = Buffer.from('From: fay@example.net\r\nTo: support@loopdesk.local\r\nSubject: No id\r\n\r\nMy order never shipped.\r\n');
+    const mail = { raw, transport: 'smtp' as const, envelopeFrom: null, envelopeTo: [], remoteAddress: null };
+    const a = await acceptInboundEmail(t.server.ctx, mail);
+    const b = await acceptInboundEmail(t.server.ctx, mail);
+    expect(a.outcome).toMatchObject({ status: 'processed', created: true });
+    expect(b.outcome).toMatchObject({ status: 'duplicate', complaintId: (a.outcome as { complaintId: string }).complaintId });
+  });
+
+  it('two deliveries of one Message-ID at the same time: one complaint, the other recorded as its duplicate', async () => {
+    const raw = Buffer.from('From: gus@example.net\r\nTo: support@loopdesk.local\r\nSubject: Twice\r\nMessage-ID: <race-1@example.net>\r\n\r\nCharged twice.\r\n');
+    const mail = { raw, transport: 'smtp' as const, envelopeFrom: null, envelopeTo: [], remoteAddress: null };
+    const both = await Promise.all([acceptInboundEmail(t.server.ctx, mail), acceptInboundEmail(t.server.ctx, mail)]);
+    expect(both.map((r) => r.outcome!.status).sort()).toEqual(['duplicate', 'processed']);
+    const ids = both.map((r) => (r.outcome as { complaintId: string }).complaintId);
+    expect(ids[0]).toBe(ids[1]);
+    const [{ n }] = await t.db.query<{ n: number }>(`select count(*)::int as n from channel_refs where ref = 'email:<race-1@example.net>'`) as [{ n: number }];
+    expect(n).toBe(1);
+    const rows = await inboundByMessageId('<race-1@example.net>');
+    expect(rows.map((r) => r.status).sort()).toEqual(['duplicate', 'processed']);
+  });
+
   it('the sweep finishes mail that was stored but never processed (e.g. the process stopped in between); HTML-only mail becomes text', async () => {
     const raw = Buffer.from('From: dan@example.net\r\nTo: support@loopdesk.local\r\nSubject: Rude courier\r\nMessage-ID: <orphan-1@example.net>\r\nContent-Type: text/html\r\n\r\n<p>The courier <b>shouted</b> at me.</p><script>alert(1)</script>\r\n');
     const id = await storeInboundEmail(t.db, { raw, transport: 'smtp', envelopeFrom: null, envelopeTo: [], remoteAddress: null }, t.clock.now());

@@ -4,9 +4,9 @@ import { matchCustomer } from '../../customers/match-customer.js';
 import { appendEvent } from '../../events/append-event.js';
 import { complaintNumberFromMail } from '../../notify/mail-threading.js';
 import { attachmentSummaries, storeAttachments } from '../attachments/store-attachments.js';
-import { cleanText, takeIn } from '../channel-intake.js';
+import { claimRefSql, cleanText, takeIn } from '../channel-intake.js';
 import { LIMITS } from '../../complaints/complaint-schema.js';
-import { loadRaw, markInbound } from './inbound-email-store.js';
+import { loadRaw, markInbound, type PriorRef } from './inbound-email-store.js';
 import { newPartOfReply, parseEmail, UnusableEmailError, type InboundMail } from './parse-email.js';
 
 export type ProcessOutcome =
@@ -16,6 +16,8 @@ export type ProcessOutcome =
 
 interface Thread {
   complaintId: string | null;
+  /** The complaint's customer (the sender) when the mail threads. */
+  customer: { id: string; name: string } | null;
   by: 'references' | 'subject' | null;
   refused: string | null;
 }
@@ -24,46 +26,67 @@ interface Thread {
  * Which complaint a mail answers: our Message-IDs in In-Reply-To / References first, then the
  * subject token. Only the complaint's own customer may add to it: a mail from another address
  * naming it (forwarded, or forged to inject text into someone else's case) opens a complaint
- * of its own and the refusal is recorded on it.
+ * of its own and the refusal is recorded on it. The same statement reads the customer a threaded
+ * mail is taken in as.
  */
 async function findThread(ctx: AppContext, mail: InboundMail): Promise<Thread> {
+  const none: Thread = { complaintId: null, customer: null, by: null, refused: null };
   const domain = ctx.config.MAIL_DOMAIN;
   const byRefs = complaintNumberFromMail({ inReplyTo: mail.inReplyTo, references: mail.references, subject: '' }, domain);
   const number = byRefs ?? complaintNumberFromMail({ subject: mail.subject }, domain);
-  if (!number) return { complaintId: null, by: null, refused: null };
-  const [row] = await ctx.db.query<{ id: string; customer_email: string | null }>(
-    `select c.id, cu.email as customer_email from complaints c join customers cu on cu.id = c.customer_id where c.number = $1`, [number]);
-  if (!row) return { complaintId: null, by: null, refused: null };
-  if (!row.customer_email || row.customer_email.toLowerCase() !== mail.from!.address) return { complaintId: null, by: null, refused: number };
-  return { complaintId: row.id, by: byRefs ? 'references' : 'subject', refused: null };
+  if (!number) return none;
+  const [row] = await ctx.db.query<{ id: string; customer_id: string; customer_name: string; customer_email: string | null }>(
+    `select c.id, cu.id as customer_id, cu.name as customer_name, cu.email as customer_email
+       from complaints c join customers cu on cu.id = c.customer_id where c.number = $1`, [number]);
+  if (!row) return none;
+  if (!row.customer_email || row.customer_email.toLowerCase() !== mail.from!.address) return { ...none, refused: number };
+  return { complaintId: row.id, customer: { id: row.customer_id, name: row.customer_name }, by: byRefs ? 'references' : 'subject', refused: null };
 }
 
 /** A new complaint's subject without complaint tokens that are not its own. */
 const withoutTokens = (subject: string) => subject.replace(/\s*\[C-\d{4}-\d{6,}\]\s*/g, ' ').trim();
+
+/** The mail's source id in channel_refs: its Message-ID, or without one the content itself (a redelivery is byte-identical). */
+export const emailRef = (mail: Pick<InboundMail, 'messageId'>, raw: Buffer) =>
+  `email:${mail.messageId ?? `sha256:${createHash('sha256').update(raw).digest('hex')}`}`;
+
+/** What the listener already has for a mail it has just stored, so processing neither reads nor parses it again. */
+export interface JustStored {
+  raw: Buffer;
+  /** The parse done before storing; a parse failure is kept to become the dead letter's reason. */
+  parsed: { mail: InboundMail } | { error: unknown };
+  /** Whether the mail's ref was taken in before, found by the statement that stored it. */
+  prior: PriorRef | null;
+}
 
 /**
  * Turns one stored inbound mail into a complaint or a reply, with its attachments and an
  * `email.received` event, in one transaction. A mail that cannot be used (unparseable, no
  * sender) is marked failed: a dead letter admins can read and retry; its raw bytes stay.
  */
-export async function processInboundEmail(ctx: AppContext, inboundId: string, justStored?: Buffer): Promise<ProcessOutcome> {
-  // The listener passes the bytes it has just stored; the sweep and retries read them back.
-  const stored = justStored ? { raw: justStored, status: 'received' } : await loadRaw(ctx.db, inboundId);
+export async function processInboundEmail(ctx: AppContext, inboundId: string, justStored?: JustStored): Promise<ProcessOutcome> {
+  // The listener passes what it has just stored; the sweep and retries read the bytes back.
+  const stored = justStored ? { raw: justStored.raw, status: 'received' } : await loadRaw(ctx.db, inboundId);
   if (!stored || stored.status !== 'received') return { status: 'skipped' };
   let mail: InboundMail | null = null;
   try {
-    mail = await parseEmail(stored.raw);
+    if (!justStored) mail = await parseEmail(stored.raw);
+    else if ('mail' in justStored.parsed) mail = justStored.parsed.mail;
+    else throw justStored.parsed.error;
     if (!mail.from) throw new UnusableEmailError('The message has no usable From address.');
     const from = mail.from;
-    const thread = await findThread(ctx, mail);
-    const customer = thread.complaintId
-      ? (await ctx.db.query<{ id: string; name: string }>('select cu.id, cu.name from complaints c join customers cu on cu.id = c.customer_id where c.id = $1', [thread.complaintId]))[0]!
-      : (await ctx.db.transaction((tx) => matchCustomer(tx, { email: from.address, name: from.name }, ctx.clock.now()))).customer;
-    const text = cleanText(mail.text, LIMITS.description);
     const parsed = mail;
+    const ref = emailRef(parsed, stored.raw);
+    // A redelivery known from the store statement: nothing to match or thread.
+    if (justStored?.prior) return await duplicate(ctx, inboundId, justStored.prior, parsed.messageId);
+    const thread = await findThread(ctx, mail);
+    // Outside a transaction: each of matchCustomer's statements stands alone (the unique index settles races).
+    const customer = thread.customer ?? (await matchCustomer(ctx.db, { email: from.address, name: from.name }, ctx.clock.now())).customer;
+    const text = cleanText(mail.text, LIMITS.description);
     const outcome = await takeIn(ctx, {
-      // No Message-ID: the content itself identifies a redelivery.
-      ref: `email:${parsed.messageId ?? `sha256:${createHash('sha256').update(stored.raw).digest('hex')}`}`,
+      ref,
+      prior: justStored ? null : undefined,
+      recordClaims: true,
       channel: 'email',
       customer: { id: customer.id, name: customer.name },
       subject: thread.complaintId ? parsed.subject : withoutTokens(parsed.subject),
@@ -72,15 +95,24 @@ export async function processInboundEmail(ctx: AppContext, inboundId: string, ju
       threadInto: thread.complaintId,
       async record(tx, ids) {
         const now = ctx.clock.now();
-        const files = await storeAttachments(tx, parsed.attachments, { ...ids, inboundEmailId: inboundId }, {
-          maxBytes: ctx.config.ATTACHMENT_MAX_BYTES, maxCount: ctx.config.ATTACHMENT_MAX_COUNT,
-        }, now);
-        if (ids.messageId) {
-          await tx.query('update messages set attachments = $2, metadata = $3 where id = $1', [
-            ids.messageId, JSON.stringify(attachmentSummaries(ids.complaintId, files)),
+        const files = parsed.attachments.length
+          ? await storeAttachments(tx, parsed.attachments, { ...ids, inboundEmailId: inboundId }, {
+            maxBytes: ctx.config.ATTACHMENT_MAX_BYTES, maxCount: ctx.config.ATTACHMENT_MAX_COUNT,
+          }, now)
+          : [];
+        // One statement: the Message-ID claim, the reply's attachments and email details, the inbound row processed.
+        await tx.query(
+          `with ${claimRefSql},
+           msg as (update messages set attachments = $6, metadata = $7 where id = $3)
+           update inbound_emails set status = 'processed', complaint_id = $2, message_id = $3, message_id_header = $8,
+             attempts = attempts + 1, processed_at = $5, error = null where id = $9`,
+          [
+            ref, ids.complaintId, ids.messageId, 'email', now,
+            JSON.stringify(attachmentSummaries(ids.complaintId, files)),
             { email: { messageId: parsed.messageId, from: from.address, subject: parsed.subject.slice(0, 998), inboundEmailId: inboundId } },
-          ]);
-        }
+            parsed.messageId, inboundId,
+          ],
+        );
         await appendEvent(tx, {
           complaintId: ids.complaintId, type: 'email.received', actor: { kind: 'customer', id: customer.id, role: 'customer' }, at: now,
           data: {
@@ -90,17 +122,9 @@ export async function processInboundEmail(ctx: AppContext, inboundId: string, ju
             truncated: text.truncated,
           },
         });
-        await tx.query(
-          `update inbound_emails set status = 'processed', complaint_id = $2, message_id = $3, message_id_header = $4,
-             attempts = attempts + 1, processed_at = $5, error = null where id = $1`,
-          [inboundId, ids.complaintId, ids.messageId, parsed.messageId, now],
-        );
       },
     });
-    if (outcome.duplicate) {
-      await markInbound(ctx.db, inboundId, { status: 'duplicate', complaintId: outcome.complaintId, messageId: outcome.messageId, emailMessageId: parsed.messageId }, ctx.clock.now());
-      return { status: 'duplicate', complaintId: outcome.complaintId, messageId: outcome.messageId, created: false };
-    }
+    if (outcome.duplicate) return await duplicate(ctx, inboundId, outcome, parsed.messageId);
     return { status: 'processed', complaintId: outcome.complaintId, messageId: outcome.messageId, created: outcome.created };
   } catch (err) {
     const error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
@@ -109,3 +133,8 @@ export async function processInboundEmail(ctx: AppContext, inboundId: string, ju
   }
 }
 
+/** A redelivered Message-ID: recorded against what the first delivery produced; changes nothing else. */
+async function duplicate(ctx: AppContext, inboundId: string, prior: PriorRef, emailMessageId: string | null): Promise<ProcessOutcome> {
+  await markInbound(ctx.db, inboundId, { status: 'duplicate', complaintId: prior.complaintId, messageId: prior.messageId, emailMessageId }, ctx.clock.now());
+  return { status: 'duplicate', complaintId: prior.complaintId, messageId: prior.messageId, created: false };
+}
