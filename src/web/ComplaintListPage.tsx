@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { api } from './api.js';
 import { ComplaintRow } from './ComplaintRow.js';
 import { ErrorBox } from './ErrorBox.js';
@@ -8,6 +8,7 @@ import { EMPTY_FILTERS, ListFilters, type Filters } from './ListFilters.js';
 
 const OPEN_WORK: Filters = { ...EMPTY_FILTERS, status: 'open' };
 import { useLive } from './live.js';
+import { createThrottle } from './live-throttle.js';
 import { BulkBar } from './queue/BulkBar.js';
 import { messages } from './queue/queue.messages.js';
 import { NO_SELECTION, pageSelectionState, selectionReducer } from './queue/selection.js';
@@ -23,7 +24,8 @@ const MAX_LIMIT = 200;
 // A safety net only: live updates reload the queue as soon as anything changes.
 const REFRESH_MS = 60_000;
 /** Bursts of changes (a bulk action) coalesce into one reload. */
-const LIVE_DEBOUNCE_MS = 400;
+/** At most one live-triggered reload per this many ms; the first runs at once. */
+const LIVE_RELOAD_WINDOW_MS = 400;
 const SEARCH_DEBOUNCE_MS = 300;
 
 interface Row {
@@ -105,17 +107,14 @@ export function ComplaintListPage() {
     return () => clearInterval(h);
   }, [load]);
 
-  const liveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const liveReload = useMemo(
+    () => createThrottle(() => void load(Math.min(MAX_LIMIT, Math.max(PAGE_SIZE, count.current))), LIVE_RELOAD_WINDOW_MS),
+    [load],
+  );
   useLive((f) => {
-    if (f.type !== 'complaint.changed' || liveTimer.current) return;
-    liveTimer.current = setTimeout(() => {
-      liveTimer.current = null;
-      void load(Math.min(MAX_LIMIT, Math.max(PAGE_SIZE, count.current)));
-    }, LIVE_DEBOUNCE_MS);
+    if (f.type === 'complaint.changed') liveReload.call();
   });
-  useEffect(() => () => {
-    if (liveTimer.current) clearTimeout(liveTimer.current);
-  }, []);
+  useEffect(() => () => liveReload.cancel(), [liveReload]);
 
   // j / k move through the queue, Enter (or o) opens, / searches.
   const [cursorRow, setCursorRow] = useState(-1);

@@ -1,9 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, useRef } from 'react';
 import { api } from './api.js';
 import { useLive } from './live.js';
+import { createThrottle } from './live-throttle.js';
+
+/** At most one live-triggered reload per this many ms (the first at once). */
+const LIVE_RELOAD_WINDOW_MS = 500;
 
 /**
- * GETs `url`, then again whenever a live change arrives (debounced) or `reload()` is called.
+ * GETs `url`, then again whenever a live change arrives (throttled) or `reload()` is called.
  * A newer answer always wins over an older one still in flight.
  */
 export function useApiData<T>(url: string | null): { data: T | null; error: unknown; reload: () => void; fetchedAt: number } {
@@ -11,7 +15,6 @@ export function useApiData<T>(url: string | null): { data: T | null; error: unkn
   const [error, setError] = useState<unknown>(null);
   const [fetchedAt, setFetchedAt] = useState(0);
   const seq = useRef(0);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const reload = useCallback(() => {
     if (!url) return;
@@ -31,15 +34,10 @@ export function useApiData<T>(url: string | null): { data: T | null; error: unkn
   useEffect(() => {
     reload();
   }, [reload]);
+  const throttle = useMemo(() => createThrottle(reload, LIVE_RELOAD_WINDOW_MS), [reload]);
   useLive((f) => {
-    if (f.type !== 'complaint.changed' || timer.current) return;
-    timer.current = setTimeout(() => {
-      timer.current = null;
-      reload();
-    }, 500);
+    if (f.type === 'complaint.changed') throttle.call();
   });
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(() => () => throttle.cancel(), [throttle]);
   return { data, error, reload, fetchedAt };
 }
