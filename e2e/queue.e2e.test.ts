@@ -38,7 +38,9 @@ describe('agent queue', () => {
     await expect.poll(() => countOf('data-view="all_open"')).toBe('6');
     await expect.poll(() => countOf('data-view="unassigned"')).toBe('6');
 
-    // Filter to urgent logistics and save that as a view: it shows up with its count, active.
+    // Filter to urgent logistics in any status (the queue opens on open work only; a complaint cancelled
+    // meanwhile should stay in sight below) and save that as a view: it shows up with its count, active.
+    await page.getByTestId('status-filter').selectOption('');
     await page.getByTestId('category-filter').selectOption('logistics');
     await page.getByTestId('severity-filter').selectOption('urgent');
     await expect.poll(() => rows.count()).toBe(3);
