@@ -68,6 +68,19 @@ describe.runIf(testDbKind === 'pglite')('PGlite group commit', () => {
     expect(await values(db)).toEqual(['ok0', 'ok1', 'ok3', 'ok4']);
   });
 
+  it('when the first member of a group fails, its transaction is rolled back and the members queued behind it commit', async () => {
+    const boom = new Error('first fails');
+    const results = await Promise.allSettled([0, 1, 2].map((i) => db.transaction(async (tx) => {
+      await tx.query('insert into g values ($1)', [`v${i}`]);
+      if (i === 0) throw boom;
+      return txid(tx);
+    })));
+    expect(results[0]).toEqual({ status: 'rejected', reason: boom });
+    expect(results[1]!.status).toBe('fulfilled');
+    expect(results[2]).toEqual(results[1]); // one group
+    expect(await values(db)).toEqual(['v1', 'v2']);
+  });
+
   it('a member failing on a SQL error (transaction aborted) is rolled back to its savepoint; the next member runs normally', async () => {
     const results = await Promise.allSettled([
       db.transaction((tx) => tx.query('insert into g values ($1)', ['a'])),
@@ -97,6 +110,20 @@ describe.runIf(testDbKind === 'pglite')('PGlite group commit', () => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/aborted/);
     expect(await values(db)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('a first member that swallows a SQL error is rejected, alone or with members queued behind it', async () => {
+    await db.query('insert into g values ($1)', ['a']);
+    const swallow = (v: string) => db.transaction(async (tx) => {
+      await tx.query('insert into g values ($1)', [v]);
+      await tx.query('insert into g values ($1)', ['a']).catch(() => undefined);
+      return 'looks fine';
+    });
+    await expect(swallow('alone')).rejects.toMatchObject({ code: '25P02' });
+    const results = await Promise.allSettled([swallow('head'), db.transaction((tx) => tx.query('insert into g values ($1)', ['next']))]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled']);
+    expect(String((results[0] as PromiseRejectedResult).reason)).toMatch(/aborted/);
+    expect(await values(db)).toEqual(['a', 'next']);
   });
 
   it('announces only the committed members of a group, in order', async () => {

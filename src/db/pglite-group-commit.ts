@@ -11,8 +11,10 @@ import { toParam } from './database.js';
  * own statements but BEGIN/COMMIT and PGlite's flush after each top-level call. So
  * transactions that are waiting in the queue behind one another share ONE PGlite transaction
  * (PGlite's own `transaction()`, which skips the flush after each statement): each caller's
- * function runs in its own SAVEPOINT — RELEASE on success, ROLLBACK TO on error (that caller
- * gets its error at once; the others go on) — and the group COMMITs once. Callers hear
+ * function after the first runs in its own SAVEPOINT — RELEASE on success, ROLLBACK TO on
+ * error (that caller gets its error at once; the others go on) — and the group COMMITs once.
+ * The first needs none: if it fails, nothing else has run yet and the whole transaction is
+ * rolled back. Callers hear
  * "done" only after that COMMIT succeeded, and only then are their announcements handed to
  * the notifier; if the COMMIT fails, every member still waiting gets that error.
  *
@@ -20,9 +22,11 @@ import { toParam } from './database.js';
  * - Isolation: members run strictly one after another, each to completion, exactly as before
  *   (one connection; nothing is interleaved). A member sees the earlier members' writes —
  *   as it did before, when they had committed just ahead of it.
- * - All or nothing per caller: a failed member is undone to its savepoint; a member that
- *   swallowed an error and left the transaction aborted fails its RELEASE and is undone and
- *   rejected the same way (before, its COMMIT silently became a ROLLBACK).
+ * - All or nothing per caller: a failed member is undone to its savepoint (the first: the
+ *   whole transaction is rolled back); a member that swallowed an error and left the
+ *   transaction aborted is undone and rejected the same way — detected by its RELEASE, for
+ *   the first by the next member's SAVEPOINT or by PGlite's COMMIT (before, its COMMIT
+ *   silently became a ROLLBACK and the caller heard success).
  * - Durability: nobody is resolved before the COMMIT that covers its writes.
  * - Locks: `pg_advisory_xact_lock` (routing rule sets, model versions) and `FOR UPDATE` are
  *   held until the group's COMMIT instead of the member's; on one connection a lock never
@@ -105,10 +109,30 @@ export function createPgliteQueue(
     const done: Array<{ job: TxJob; result: unknown; announcements: Announcements }> = [];
     try {
       await db.transaction(async (pgTx) => {
-        for (let job: TxJob | undefined = first; job; job = next()) {
+        // The first member runs without a savepoint (the common case is a group of one, and a
+        // savepoint pair costs ~25% of a small transaction): if it fails, nothing else is in
+        // the transaction yet, so the whole transaction is rolled back (the catch below).
+        members.push(first);
+        const head = memberQueryable(pgTx);
+        let headResult: unknown;
+        try {
+          headResult = await first.fn(head.queryable);
+        } finally {
+          head.close();
+        }
+        done.push({ job: first, result: headResult, announcements: head.announcements });
+        for (let job = next(); job; job = next()) {
+          try {
+            await pgTx.exec('savepoint loopdesk_member');
+          } catch (err) {
+            // Only the first member can leave the transaction aborted here (it swallowed an
+            // error; later members are checked by their RELEASE): undo it all and reject it.
+            // `job` has not run: it goes back to the head of the queue for the next group.
+            queue.unshift(job);
+            throw err;
+          }
           members.push(job);
           const member = memberQueryable(pgTx);
-          await pgTx.exec('savepoint loopdesk_member');
           let result: unknown;
           try {
             result = await job.fn(member.queryable);
@@ -129,10 +153,13 @@ export function createPgliteQueue(
           }
           done.push({ job, result, announcements: member.announcements });
         }
+        // PGlite's COMMIT follows; if it turns into a ROLLBACK (the first member, alone, left
+        // the transaction aborted) PGlite throws 25P02 "Transaction was rolled back …".
       });
     } catch (err) {
-      // The COMMIT (or the savepoint bookkeeping) failed: nothing of this group is committed.
-      // Members already rejected with their own error keep it (a promise settles once).
+      // The first member failed, or the COMMIT (or the savepoint bookkeeping) did: nothing of
+      // this group is committed. Members already rejected with their own error keep it (a
+      // promise settles once).
       for (const job of members) job.reject(err);
       return;
     }
