@@ -8,7 +8,8 @@
  * Then Loopdesk's openPglite: the same inserts as concurrent Database.transaction() calls
  * (50 in flight, like the intake benchmark's connections), with 1 and 10 inserts each, and
  * one at a time. Data dir on disk, like a real instance. Everything runs once unreported
- * first (warm-up). Prints one JSON line per figure.
+ * first (warm-up). ROUNDS=n repeats the openPglite figures (alternating with PGLITE_IMPL).
+ * Prints one JSON line per figure.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -94,7 +95,7 @@ try {
   if (other) await loopdesk('warm-other', other, '');
   quiet = false;
   await raw('raw');
-  for (let round = 1; round <= (other ? 2 : 1); round++) {
+  for (let round = 1; round <= Number(process.env.ROUNDS ?? (other ? 2 : 1)); round++) {
     await loopdesk(`loopdesk-${round}`, openPglite, 'openPglite');
     if (other) await loopdesk(`other-${round}`, other, `${process.env.PGLITE_IMPL} openPglite`);
   }
