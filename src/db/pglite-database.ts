@@ -4,11 +4,13 @@ import type { Database, Queryable, SqlParam } from './database.js';
 import { toParam } from './database.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import { createNotifier } from './notifier.js';
+import { createPgliteQueue } from './pglite-group-commit.js';
 
 /**
  * Embedded PostgreSQL. PGlite is a single connection, so every statement and transaction
- * is serialised through one promise chain: a transaction never interleaves with another
- * caller's statements (the bug that made kysely-pglite lose writes).
+ * is serialised through one queue: a transaction never interleaves with another caller's
+ * statements (the bug that made kysely-pglite lose writes). Transactions waiting behind each
+ * other commit together (group commit) — see pglite-group-commit.ts for how and why that is safe.
  */
 export async function openPglite(dataDir: string | null): Promise<Database> {
   const release = dataDir ? acquireDataDirLock(dataDir) : () => undefined;
@@ -23,17 +25,15 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     release();
     throw err;
   }
-  let tail: Promise<unknown> = Promise.resolve();
-  function serial<T>(job: () => Promise<T>): Promise<T> {
-    const run = tail.then(job, job);
-    tail = run.catch(() => undefined); // the chain continues; the caller still sees the error
-    return run;
-  }
+  const queue = createPgliteQueue(db, (announcements) => {
+    for (const [channel, payload] of announcements) notifier.notify(channel, payload);
+  });
+  const serial = queue.serial;
   // One connection: no commit lock to contend for, but the same after-commit semantics as PostgreSQL.
   const notifier = createNotifier(async (channel, payloads) => {
     await serial(() => db.query('select pg_notify($1, t.p) from unnest($2::text[]) with ordinality as t(p, n) order by t.n', [channel, payloads]));
   });
-  const direct = (notify: Queryable['notify']): Queryable => ({
+  const outside: Queryable = {
     async query<T>(sql: string, params: readonly SqlParam[] = []) {
       const res = await db.query<T>(sql, params.map(toParam));
       return res.rows;
@@ -41,29 +41,14 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     async exec(sql: string) {
       await db.exec(sql);
     },
-    notify,
-  });
-  const outside = direct((channel, payload) => notifier.notify(channel, payload));
+    notify: (channel, payload) => notifier.notify(channel, payload),
+  };
   return {
     kind: 'pglite',
     query: (sql, params) => serial(() => outside.query(sql, params)),
     exec: (sql) => serial(() => outside.exec(sql)),
     notify: outside.notify,
-    transaction<T>(fn: (tx: Queryable) => Promise<T>) {
-      return serial(async () => {
-        const announcements: Array<[string, string]> = [];
-        await db.exec('begin');
-        try {
-          const result = await fn(direct((channel, payload) => void announcements.push([channel, payload])));
-          await db.exec('commit');
-          for (const [channel, payload] of announcements) notifier.notify(channel, payload);
-          return result;
-        } catch (err) {
-          await db.exec('rollback');
-          throw err;
-        }
-      });
-    },
+    transaction: queue.transaction,
     async listen(channel, onPayload) {
       const unlisten = await serial(() => db.listen(channel, onPayload));
       return () => serial(() => unlisten());
