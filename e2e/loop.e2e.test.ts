@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { openPglite } from '../src/db/pglite-database.js';
@@ -13,6 +12,7 @@ import { testConfig } from '../src/test/test-app.js';
 import { callApi } from './api.js';
 import { launchBrowser, screenshot, signedInPage, watchErrors } from './browser.js';
 import { E2E_ADMIN } from './server.js';
+import { codeFromOutbox } from './hall-customer.js';
 
 /**
  * The whole loop across roles, each in its own browser context: a customer complains to the
@@ -46,21 +46,6 @@ async function freePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
-}
-
-/** The sign-in code from the development mail outbox (the email transport's file mode), as in hall.e2e. */
-async function codeFromOutbox(to: string): Promise<string> {
-  const dir = path.join(dataDir, 'mail-outbox');
-  for (let i = 0; i < 100; i++) {
-    for (const f of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
-      const mail = await simpleParser(fs.readFileSync(path.join(dir, f)));
-      const rcpt = Array.isArray(mail.to) ? mail.to[0]?.text : mail.to?.text;
-      const m = /\b(\d{6})\b/.exec(mail.text ?? '');
-      if (rcpt === to && m) return m[1]!;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('no sign-in mail in the outbox');
 }
 
 async function person(role: string, name: string, email: string, departmentId?: string): Promise<{ id: string; token: string }> {
@@ -130,7 +115,7 @@ describe('the closed loop, across roles (Chromium)', () => {
     await page.getByTestId('signin-address').fill(CUSTOMER.email);
     await page.getByTestId('signin-send').click();
     await page.getByTestId('signin-code').waitFor();
-    await page.getByTestId('signin-code').fill(await codeFromOutbox(CUSTOMER.email));
+    await page.getByTestId('signin-code').fill(await codeFromOutbox(dataDir, CUSTOMER.email));
     await page.getByTestId('signin-verify').click();
     await page.getByTestId('hall-home').waitFor();
 

@@ -46,14 +46,17 @@ export interface ComplaintViewRow extends ComplaintRow {
   order_number: string | null;
 }
 
-export const COMPLAINT_VIEW_SELECT = `
+/** The complaint view (ComplaintViewRow) over `source` — the table, or a CTE of rows just written — as alias `c`. */
+export const complaintViewFrom = (source: string) => `
   select c.*, d.code as department_code, d.name as department_name, u.name as assignee_name,
          cu.name as customer_name, cu.tier as customer_tier, o.number as order_number
-    from complaints c
+    from ${source} c
     left join departments d on d.id = c.department_id
     left join users u on u.id = c.assignee_id
     join customers cu on cu.id = c.customer_id
     left join orders o on o.id = c.order_id`;
+
+export const COMPLAINT_VIEW_SELECT = complaintViewFrom('complaints');
 
 const WRITABLE = new Set<keyof ComplaintRow>([
   'status', 'category', 'severity', 'department_id', 'assignee_id', 'tags', 'repeat_of_id', 'merged_into_id',

@@ -33,9 +33,9 @@ export async function recordIntakeLinks(
        on conflict (complaint_id, kind) do nothing returning id
      )${rows.length ? `, suggested as (
        insert into duplicate_suggestions (complaint_id, candidate_id, similarity, created_at) values ${rows.join(', ')}
-       on conflict do nothing returning 1
+       on conflict do nothing
      )` : ''}
-     select (select id from follow_up) as follow_up_id${rows.length ? ', (select count(*) from suggested) as suggested' : ''}`,
+     select (select id from follow_up) as follow_up_id`,
     params,
   );
   const base = { complaintId, actor: SYSTEM_ACTOR, at: now };

@@ -16,7 +16,7 @@ import { decideIntake, NEEDS_TRIAGE_TAG } from '../intake/decide-intake.js';
 import { recordIntakeLinks } from '../../repeats/record-intake-links.js';
 import { getComplaint } from '../queries/get-complaint.js';
 import { decideRouting, routingEvents } from '../../routing/apply-routing.js';
-import { complaintToApi, type ComplaintDto, type ComplaintViewRow } from '../complaint-row.js';
+import { complaintToApi, complaintViewFrom, type ComplaintDto, type ComplaintViewRow } from '../complaint-row.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -129,8 +129,8 @@ export async function createComplaint(
       resolved_at: null,
     };
     const { sla_urgent_at, sla_next_check_at } = schedule(sla, new Set());
-    // The new row comes back as the complaint view (the same joins as COMPLAINT_VIEW_SELECT), so
-    // the answer needs no read after commit; nothing later in this transaction changes the row.
+    // The new row comes back as the complaint view, so the answer needs no read after commit;
+    // nothing later in this transaction changes the row.
     const [row] = await tx.query<ComplaintViewRow>(
       `with seq as (select nextval('complaint_number_seq') as n),
        ins as (
@@ -141,13 +141,7 @@ export async function createComplaint(
          select $1, 'C-' || $2 || '-' || case when seq.n < 1000000 then lpad(seq.n::text, 6, '0') else seq.n::text end,
            $3, $4, $5, $6, $7, $8, $9, 'new', $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $14, $14, $21, $22, $23
          from seq returning *)
-       select ins.*, d.code as department_code, d.name as department_name, u.name as assignee_name,
-              cu.name as customer_name, cu.tier as customer_tier, o.number as order_number
-         from ins
-         left join departments d on d.id = ins.department_id
-         left join users u on u.id = ins.assignee_id
-         join customers cu on cu.id = ins.customer_id
-         left join orders o on o.id = ins.order_id`,
+       ${complaintViewFrom('ins')}`,
       [
         id, String(now.getUTCFullYear()), customerId, orderId, input.channel, input.subject, input.description,
         category, severity, routing.departmentId, input.amount ?? null, input.amount !== undefined ? (input.currency ?? 'CNY') : null,
