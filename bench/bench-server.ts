@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { loadConfig } from '../src/config.js';
 import { defineRoute } from '../src/http/define-route.js';
+import { intakeGroupStats } from '../src/modules/complaints/commands/create-complaint.js';
 import { createSession } from '../src/modules/auth/sessions.js';
 import { startServer } from '../src/server/start-server.js';
 import { experimentalRoutes } from './experimental-intake.js';
@@ -26,6 +27,13 @@ const bareInsert = defineRoute({
     const [row] = await ctx.db.query<{ id: number }>('insert into bench_bare (body) values ($1) returning id', [body]);
     return { id: row!.id };
   },
+});
+
+/** How intake grouped complaints into transactions so far (create-complaint.ts). */
+const intakeGroups = defineRoute({
+  method: 'GET', url: '/bench/intake-groups', tag: 'bench', auth: 'public',
+  summary: 'Benchmark: intake transactions (runs) and complaints (items) so far',
+  handler: ({ ctx }) => Promise.resolve(intakeGroupStats(ctx)),
 });
 
 async function main(): Promise<void> {
@@ -48,7 +56,7 @@ async function main(): Promise<void> {
   const config = loadConfig(env);
   // BENCH_EXPERIMENT=1 adds POST /bench/intake-one-statement (see experimental-intake.ts).
   const extra = process.env.BENCH_EXPERIMENT === '1' ? experimentalRoutes() : [];
-  const server = await startServer(config, { extraRoutes: [bareInsert, ...extra] });
+  const server = await startServer(config, { extraRoutes: [bareInsert, intakeGroups, ...extra] });
   const db = server.ctx.db;
   await db.query('create table if not exists bench_bare (id bigserial primary key, body jsonb, at timestamptz default now())');
   const [agent] = await db.query<{ id: string }>(

@@ -76,7 +76,12 @@ export async function runIntake(server: ServerProcess, o: IntakeOptions): Promis
   const db = o.database;
   const common = { database: db, connections: o.connections, seconds: o.seconds, routingRules: Number(process.env.BENCH_ROUTING_RULES ?? 0) };
   const idleRss = server.rssMb() ?? 0;
+  const groups = async () => (await (await fetch(`${server.baseUrl}/bench/intake-groups`)).json()) as { runs: number; items: number };
+  const groupsBefore = await groups();
   const intake = await measure(server, 'intake', '/api/v1/complaints', true, o);
+  const groupsAfter = await groups();
+  // Includes the warm-up seconds (measure() runs them first).
+  const meanGroup = (groupsAfter.items - groupsBefore.items) / Math.max(1, groupsAfter.runs - groupsBefore.runs);
   const ceiling = await measure(server, 'ceiling', '/bench/bare-insert', false, o);
   // BENCH_EXPERIMENT=1: the same intake written in one statement (bench/experimental-intake.ts).
   const oneStatement = process.env.BENCH_EXPERIMENT === '1' ? await measure(server, 'one-statement intake', '/bench/intake-one-statement', true, o) : null;
@@ -85,6 +90,7 @@ export async function runIntake(server: ServerProcess, o: IntakeOptions): Promis
     { name: `intake.${db}.rps`, value: round(intake.rps), unit: 'req/s', ...common, requests: intake.ok,
       serverCores: intake.serverCores, loadGeneratorCores: intake.loadGeneratorCores, machineBusyCores: intake.machineBusyCores },
     { name: `intake.${db}.latency_p50`, value: intake.p50, unit: 'ms', ...common },
+    { name: `intake.${db}.mean_group`, value: round(meanGroup), unit: 'complaints per transaction', ...common, transactions: groupsAfter.runs - groupsBefore.runs },
     { name: `intake.${db}.latency_p99`, value: intake.p99, unit: 'ms', ...common },
     { name: `intake.${db}.errors`, value: intake.failures, unit: 'count', ...common, statusCodes: intake.statusCodes },
     { name: `intake.${db}.rss_max`, value: round(intake.rssMax), unit: 'MB', ...common, peakRssSinceStart: round(server.peakRssMb() ?? 0) },

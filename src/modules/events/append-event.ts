@@ -1,7 +1,7 @@
 import type { Queryable, SqlParam } from '../../db/database.js';
 import type { Actor } from '../auth/principal.js';
 import { EVENT_PAYLOADS, laneFor, type EventPayload, type EventType, type Lane } from './event-types.js';
-import { listenersFor } from './event-listeners.js';
+import { allEventListeners, listenersFor } from './event-listeners.js';
 import { publish } from '../../realtime/bus.js';
 
 export interface ComplaintEvent {
@@ -25,8 +25,21 @@ export async function appendEvent<T extends EventType>(
   await appendEvents(tx, [e as NewEvent]);
 }
 
-/** Runs the in-transaction listeners (event-listeners.ts) for freshly written events, in order. */
+/**
+ * Runs the in-transaction listeners (event-listeners.ts) for freshly written events, in order:
+ * one event at a time, or — several events for a listener that can take them together — all
+ * of that listener's events in one call, listener by listener.
+ */
 async function notifyListeners(tx: Queryable, events: readonly ComplaintEvent[]): Promise<void> {
+  if (events.length > 1) {
+    for (const listener of allEventListeners()) {
+      const mine = events.filter((e) => listener.types.includes(e.type));
+      if (!mine.length) continue;
+      if (listener.handleMany) await listener.handleMany(tx, mine);
+      else for (const e of mine) await listener.handle(tx, e);
+    }
+    return;
+  }
   for (const event of events) {
     for (const listener of listenersFor(event.type)) await listener.handle(tx, event);
   }

@@ -12,10 +12,17 @@ export interface EventListener {
   name: string;
   types: readonly string[];
   handle(tx: Queryable, event: ComplaintEvent): Promise<void>;
+  /** The same for several events written in one statement, in fewer round trips (optional). */
+  handleMany?(tx: Queryable, events: readonly ComplaintEvent[]): Promise<void>;
 }
 
-export function onEvents(name: string, types: readonly string[], handle: EventListener['handle']): EventListener {
-  return { name, types, handle };
+export function onEvents(name: string, types: readonly string[], handle: EventListener['handle'], handleMany?: EventListener['handleMany']): EventListener {
+  return { name, types, handle, ...(handleMany ? { handleMany } : {}) };
+}
+
+/** Every listener, in call order (for batch dispatch; see append-event.ts). */
+export function allEventListeners(): readonly EventListener[] {
+  return allListeners();
 }
 
 /**

@@ -38,6 +38,7 @@ export function noticeKindFor(event: Pick<ComplaintEvent, 'type' | 'data'>): Not
 }
 
 interface Recipient {
+  id: string;
   number: string;
   subject: string;
   channel: string;
@@ -51,21 +52,37 @@ interface Recipient {
   preference: ChannelPreference | null;
 }
 
+const RECIPIENT_SQL = `select c.id, c.number, c.subject, c.channel, c.severity, c.first_response_due_at, c.customer_id,
+            cu.name, cu.email, cu.phone, cu.locale, p.channel as preference
+       from complaints c
+       join customers cu on cu.id = c.customer_id
+       left join customer_notice_preferences p on p.customer_id = c.customer_id`;
+
 /** The template variables that come from the database (links are added at delivery). */
 async function variables(tx: Queryable, kind: NoticeKind, event: ComplaintEvent, r: Recipient, locale: string): Promise<Record<string, string>> {
-  const vars: Record<string, string> = { customerName: r.name, complaintNumber: r.number, complaintSubject: r.subject };
+  const vars = plainVariables(kind, event, r);
   const data = event.data;
-  if (kind === 'received') {
-    vars.promiseMinutes = String((r.first_response_due_at.getTime() - new Date(event.at).getTime()) / 60_000);
-  } else if (kind === 'handed_to_department') {
+  if (kind === 'handed_to_department') {
     const [d] = await tx.query<{ name: string; name_zh: string | null }>('select name, name_zh from departments where code = $1', [String(data.department)]);
     vars.department = (locale === 'en' ? d?.name : (d?.name_zh ?? d?.name)) ?? String(data.department);
   } else if (kind === 'reply') {
     const [m] = await tx.query<{ body: string }>('select body from messages where id = $1', [String(data.messageId)]);
     vars.replyText = m?.body ?? '';
+  }
+  return vars;
+}
+
+/** Kinds whose variables need no further read (see plainVariables). */
+const PLAIN_KINDS = new Set<NoticeKind>(['received', 'survey', 'survey_reminder', 'awaiting_reply', 'resolved', 'reopened']);
+
+/** The variables that come from the event and the recipient row alone. */
+function plainVariables(kind: NoticeKind, event: ComplaintEvent, r: Recipient): Record<string, string> {
+  const vars: Record<string, string> = { customerName: r.name, complaintNumber: r.number, complaintSubject: r.subject };
+  if (kind === 'received') {
+    vars.promiseMinutes = String((r.first_response_due_at.getTime() - new Date(event.at).getTime()) / 60_000);
   } else if (kind === 'survey' || kind === 'survey_reminder') {
-    vars.surveyId = String(data.surveyId);
-    vars.surveyExpiresAt = String(data.expiresAt);
+    vars.surveyId = String(event.data.surveyId);
+    vars.surveyExpiresAt = String(event.data.expiresAt);
   }
   return vars;
 }
@@ -78,15 +95,7 @@ async function variables(tx: Queryable, kind: NoticeKind, event: ComplaintEvent,
 export async function enqueueNoticesFor(tx: Queryable, event: ComplaintEvent): Promise<number> {
   const kind = noticeKindFor(event);
   if (!kind) return 0;
-  const [r] = await tx.query<Recipient>(
-    `select c.number, c.subject, c.channel, c.severity, c.first_response_due_at, c.customer_id,
-            cu.name, cu.email, cu.phone, cu.locale, p.channel as preference
-       from complaints c
-       join customers cu on cu.id = c.customer_id
-       left join customer_notice_preferences p on p.customer_id = c.customer_id
-      where c.id = $1`,
-    [event.complaintId],
-  );
+  const [r] = await tx.query<Recipient>(`${RECIPIENT_SQL} where c.id = $1`, [event.complaintId]);
   if (!r) return 0;
   if (kind === 'being_handled') {
     // The first public reply moves a complaint into progress; its reply notice already says so.
@@ -125,10 +134,65 @@ export async function enqueueNoticesFor(tx: Queryable, event: ComplaintEvent): P
   return inserted.length;
 }
 
+/**
+ * enqueueNoticesFor for many events at once (e.g. every complaint of an intake group): events
+ * whose notice needs nothing more than the complaint and customer go in three statements in
+ * all — recipients, notices, their notice.queued events — the rest one by one.
+ */
+export async function enqueueNoticesForMany(tx: Queryable, events: readonly ComplaintEvent[]): Promise<void> {
+  const plain: Array<{ event: ComplaintEvent; kind: NoticeKind }> = [];
+  for (const event of events) {
+    const kind = noticeKindFor(event);
+    if (!kind) continue;
+    if (PLAIN_KINDS.has(kind)) plain.push({ event, kind });
+    else await enqueueNoticesFor(tx, event);
+  }
+  if (!plain.length) return;
+  if (plain.length === 1) {
+    await enqueueNoticesFor(tx, plain[0]!.event);
+    return;
+  }
+  const ids = [...new Set(plain.map((p) => p.event.complaintId))];
+  const recipients = new Map((await tx.query<Recipient>(`${RECIPIENT_SQL} where c.id = any($1::uuid[])`, [ids])).map((r) => [r.id, r]));
+  const values: SqlParam[] = [];
+  const rows: string[] = [];
+  for (const { event, kind } of plain) {
+    const r = recipients.get(event.complaintId);
+    if (!r) continue;
+    const locale = noticeLocale(r.locale);
+    const vars = plainVariables(kind, event, r);
+    for (const channel of chooseChannels({ preference: r.preference, complaintChannel: r.channel, email: r.email, phone: r.phone })) {
+      const recipient = channel === 'email' ? r.email : channel === 'sms' ? r.phone : null;
+      const b = values.length;
+      values.push(randomUUID(), `${event.id}:${kind}:${channel}`, event.complaintId, r.customer_id, event.id, kind, channel, locale, recipient, r.severity === 'urgent', vars, new Date(event.at));
+      rows.push(`(${Array.from({ length: 12 }, (_, i) => `$${b + i + 1}`).join(', ')}, $${b + 12})`);
+    }
+  }
+  if (!rows.length) return;
+  const inserted = await tx.query<{ id: string; complaint_id: string; kind: NoticeKind; channel: 'email' | 'sms' | 'in_app'; created_at: Date }>(
+    `insert into notices (id, idempotency_key, complaint_id, customer_id, event_id, kind, channel, locale, recipient, urgent, vars, created_at, next_attempt_at)
+     values ${rows.join(', ')}
+     on conflict (idempotency_key) do nothing
+     returning id, complaint_id, kind, channel, created_at`,
+    values,
+  );
+  if (!inserted.length) return;
+  // RETURNING has no order: keep the order the notices were asked for, so each complaint's timeline reads the same.
+  const order = new Map<string, number>();
+  for (let i = 0; i < values.length; i += 12) order.set(values[i] as string, i);
+  inserted.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  await appendEvents(tx, inserted.map((n) => ({
+    complaintId: n.complaint_id, type: 'notice.queued' as const, actor: SYSTEM_ACTOR, at: n.created_at,
+    data: { noticeId: n.id, kind: n.kind, channel: n.channel },
+  })));
+  for (const complaintId of new Set(inserted.map((n) => n.complaint_id))) publish(tx, { topic: 'notice.queued', complaintId });
+}
+
 export const noticeListener = onEvents(
   'notify',
   ['complaint.created', 'complaint.status_changed', 'handoff.requested', 'message.public_reply', 'survey.requested', 'survey.reminded'],
   async (tx, event) => {
     await enqueueNoticesFor(tx, event);
   },
+  (tx, events) => enqueueNoticesForMany(tx, events),
 );

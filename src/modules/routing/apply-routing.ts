@@ -36,30 +36,47 @@ export interface RoutingPrefetch {
 
 export async function decideRouting(tx: Queryable, input: RoutingInput, at: Date, prefetch?: RoutingPrefetch): Promise<RoutingDecision> {
   const set = await activeRuleSet(tx, prefetch ? prefetch.ruleSet : undefined);
+  const d = planRouting(set, input, prefetch?.departmentIds);
+  if (d.department === undefined) {
+    // No prefetched department ids: look the routed code up.
+    const [dept] = await tx.query<{ id: string }>('select id from departments where code = $1', [d.outcome.department]);
+    Object.assign(d, departmentFound(d, dept?.id ?? null));
+  }
+  return { ...(d as RoutingDecision), assignee: d.outcome.assign ? await pickAssignee(tx, d.outcome.assign, at) : null };
+}
+
+type Plan = Omit<RoutingDecision, 'assignee' | 'department'> & { department: string | null | undefined };
+
+function departmentFound(d: Plan, id: string | null): Pick<RoutingDecision, 'departmentId' | 'department' | 'routedReason'> {
+  return {
+    // A department deleted after the rule was saved: the complaint stays unrouted, visibly.
+    departmentId: id,
+    department: id ? d.outcome.department : null,
+    routedReason: id ? d.routedReason : `department ${d.outcome.department} does not exist (${d.routedReason})`,
+  };
+}
+
+/**
+ * The rules' decision without the database: department (by the given ids), severity, tags,
+ * team. `department` is undefined when the routed code's id is not among `departmentIds` and
+ * they were not given. Batched intake plans every complaint of a group this way; only an
+ * `assign` action (pickAssignee) reads the database.
+ */
+export function planRouting(set: CompiledRuleSet, input: RoutingInput, departmentIds?: ReadonlyMap<string, string>): Plan {
   const t0 = performance.now();
   const outcome = evaluateRules(set, input);
   const evaluationMs = Math.round((performance.now() - t0) * 1000) / 1000;
-  let departmentId: string | null = null;
-  let department: string | null = null;
-  let routedReason: string;
   const by = outcome.departmentRule
     ? `rule ${outcome.departmentRule.id} "${outcome.departmentRule.name}" (rule set v${set.version})`
     : `default department for ${input.category}`;
-  if (outcome.department) {
-    const known = prefetch?.departmentIds.get(outcome.department);
-    const [dept] = known ? [{ id: known }] : prefetch ? [] : await tx.query<{ id: string }>('select id from departments where code = $1', [outcome.department]);
-    // A department deleted after the rule was saved: the complaint stays unrouted, visibly.
-    departmentId = dept?.id ?? null;
-    department = dept ? outcome.department : null;
-    routedReason = dept ? by : `department ${outcome.department} does not exist (${by})`;
-  } else {
-    routedReason = `no department (${by})`;
-  }
-  const assignee = outcome.assign ? await pickAssignee(tx, outcome.assign, at) : null;
-  return {
+  const plan: Plan = {
     set, outcome, initial: { severity: input.severity, department: input.department }, severity: outcome.severity,
-    departmentId, department, routedReason, assignee, evaluationMs,
+    departmentId: null, department: null, routedReason: `no department (${by})`, evaluationMs,
   };
+  if (!outcome.department) return plan;
+  plan.routedReason = by;
+  if (!departmentIds) return { ...plan, department: undefined };
+  return { ...plan, ...departmentFound(plan, departmentIds.get(outcome.department) ?? null) };
 }
 
 /** The routing events (and in-app notifications) for a just-inserted complaint. */

@@ -1,5 +1,4 @@
-import type { Queryable } from '../../../db/database.js';
-import { findRepeatAndDuplicates, type RepeatMatch } from '../../repeats/find-repeats.js';
+import type { RepeatFindings, RepeatMatch } from '../../repeats/find-repeats.js';
 import type { CreateComplaintInput } from '../complaint-schema.js';
 import type { CategoryCode, Severity } from '../taxonomy.js';
 import { SEVERITIES } from '../taxonomy.js';
@@ -28,34 +27,49 @@ export interface IntakeDecision {
 const rank = (s: Severity) => SEVERITIES.indexOf(s);
 const atLeast = (s: Severity, floor: Severity): Severity => (rank(s) >= rank(floor) ? s : floor);
 
+/** What the text and the customer decide, before the customer's history is looked up. */
+export type Classified = Omit<IntakeDecision, 'repeat' | 'duplicates'>;
+
 /**
- * What intake decides before the record is written: category and severity (from the
- * caller, else the classifier), raised by DESIGN §2's context rules (repeat, VIP, amount), and
- * whether this repeats or duplicates an earlier complaint of the same customer.
- * Context rules only ever raise a severity, never lower what the caller set.
+ * Category and severity from the caller, else the classifier (DESIGN §2), text plus context.
+ * Pure: intake classifies a whole group of complaints before one lookup of their histories.
  */
-export async function decideIntake(
-  tx: Queryable,
-  input: CreateComplaintInput,
-  customer: { id: string; tier: 'normal' | 'vip' },
-  orderId: string | null,
-  now: Date,
-  windowDays: number,
-): Promise<IntakeDecision> {
+export function classifyForIntake(input: CreateComplaintInput, customer: { tier: 'normal' | 'vip' }): Classified {
   const reasons: string[] = [];
   let classified: ClassifyResult | null = null;
   if (!input.category || !input.severity) {
-    // Fields the caller left out are decided by the classifier (DESIGN §2), text plus context.
     classified = classify(`${input.subject}\n${input.description}`, { amount: input.amount ?? null, customerTier: customer.tier });
     reasons.push(...classified.reasons);
   }
   const category: CategoryCode = input.category ?? classified!.category;
-  let severity: Severity = input.severity ?? classified!.severity;
+  const severity: Severity = input.severity ?? classified!.severity;
   if (input.category) reasons.push(`category ${category} set by the caller`);
   if (input.severity) reasons.push(`severity ${severity} set by the caller`);
-  const since = new Date(now.getTime() - windowDays * 86_400_000);
-  const text = `${input.subject} ${input.description}`;
-  const { repeat, duplicates } = await findRepeatAndDuplicates(tx, { customerId: customer.id, category, orderId, since, text });
+  return {
+    category,
+    severity,
+    source: classified ? 'classifier' : 'request',
+    ...(classified ? { confidence: classified.confidence, emotion: classified.emotion, language: classified.language } : {}),
+    needsTriage: classified !== null && classified.confidence < TRIAGE_CONFIDENCE,
+    reasons,
+  };
+}
+
+/**
+ * The whole intake decision: the classification raised by DESIGN §2's context rules (repeat,
+ * VIP, amount), with the repeat and near-duplicates found. Context rules only ever raise a
+ * severity, never lower what the caller set.
+ */
+export function decideIntake(
+  base: Classified,
+  input: CreateComplaintInput,
+  customer: { tier: 'normal' | 'vip' },
+  found: RepeatFindings,
+  windowDays: number,
+): IntakeDecision {
+  const reasons = [...base.reasons];
+  let severity = base.severity;
+  const { repeat, duplicates } = found;
   if (repeat) {
     reasons.push(`repeat of ${repeat.number} (same ${repeat.match} within ${windowDays} days) → at least serious`);
     severity = atLeast(severity, 'serious');
@@ -69,14 +83,5 @@ export async function decideIntake(
     reasons.push(`amount ${input.amount} ≥ ${SERIOUS_AMOUNT} → at least serious`);
     severity = 'serious';
   }
-  return {
-    category,
-    severity,
-    source: classified ? 'classifier' : 'request',
-    ...(classified ? { confidence: classified.confidence, emotion: classified.emotion, language: classified.language } : {}),
-    needsTriage: classified !== null && classified.confidence < TRIAGE_CONFIDENCE,
-    reasons,
-    repeat,
-    duplicates,
-  };
+  return { ...base, severity, reasons, repeat, duplicates };
 }
