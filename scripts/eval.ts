@@ -17,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CATEGORIES, SEVERITIES } from '../src/modules/complaints/taxonomy.js';
 import { classify, loadClassifier, setModels, TUNING } from '../src/modules/triage/classifier.js';
-import { stratifiedFolds } from '../src/modules/triage/text-model.js';
+import { DEFAULT_CANDIDATES, stratifiedFolds } from '../src/modules/triage/text-model.js';
 import { CORPUS_DIR, crossValidate, loadCorpus, readLabelledCsv, trainBuiltinModels, type CorpusItem } from '../src/modules/triage/train-model.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -146,7 +146,7 @@ function cfpb() {
   const r = crossValidate(items, 5);
   console.log(`\nCFPB benchmark (${items.length} rows, ${new Set(items.map((i) => i.label)).size} classes, narrative → product), stratified 5-fold CV:`);
   console.log(`  accuracy ${r.accuracy.toFixed(3)}  (folds ${r.perFold.map((f) => f.toFixed(3)).join(' ')}; ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-  console.log(`  learner per fold (chosen by an inner 3-fold CV on that fold's training rows): ${r.learners.join(', ')}`);
+  console.log(`  learner per fold (chosen among ${DEFAULT_CANDIDATES.join(' / ')} by an inner 3-fold CV on that fold's training rows): ${r.learners.join(', ')}`);
   console.log('  zero-shot LLMs on the same rows: 0.691 (gpt-4o-mini) – 0.777 (o1)');
   headline.push({ metric: 'cfpb.cv5_accuracy', value: round(r.accuracy), n: items.length });
 }

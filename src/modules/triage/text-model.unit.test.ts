@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { nbLogCountRatios, selectLearner, TextModel, type LabelledFeatures, type SparseVector } from './text-model.js';
+import {
+  DEFAULT_CANDIDATES,
+  DEFAULT_SVM_TEMPERATURE,
+  nbLogCountRatios,
+  rng,
+  selectLearner,
+  svmDualCoordinateDescent,
+  svmTemperature,
+  TextModel,
+  type LabelledFeatures,
+  type SparseVector,
+} from './text-model.js';
 
 const sv = (idx: number[]): SparseVector => ({ idx: Int32Array.from(idx), val: Float32Array.from(idx, () => 1) });
 
@@ -108,5 +119,172 @@ describe('selectLearner on big data sets', () => {
     expect(sampled.documents).toBe(47);
     expect(sampled.scores).toHaveLength(2);
     for (const s of sampled.scores) expect(s.accuracy).toBeGreaterThan(0.9);
+  });
+});
+
+/** The primal objective the SVM solver minimises: ½‖w‖² (bias included) + cost·Σ max(0, 1 − y·w·x)². */
+function svmObjective(w: Float64Array, xs: SparseVector[], y: Int8Array, V: number, cost: number): number {
+  let reg = 0;
+  for (const v of w) reg += v * v;
+  let loss = 0;
+  xs.forEach((x, n) => {
+    let s = w[V]!;
+    for (let j = 0; j < x.idx.length; j++) s += w[x.idx[j]!]! * x.val[j]!;
+    const m = Math.max(0, 1 - y[n]! * s);
+    loss += m * m;
+  });
+  return reg / 2 + cost * loss;
+}
+
+function randomSparse(n: number, V: number, seed: number): { xs: SparseVector[]; y: Int8Array } {
+  const random = rng(seed);
+  const xs: SparseVector[] = [];
+  const y = new Int8Array(n);
+  for (let i = 0; i < n; i++) {
+    const idx = [...new Set(Array.from({ length: 4 }, () => Math.floor(random() * V)))].sort((a, b) => a - b);
+    xs.push({ idx: Int32Array.from(idx), val: Float32Array.from(idx, () => random()) });
+    // A noisy rule: feature 0 or 1 present → positive, flipped 20 % of the time.
+    const pos = idx.includes(0) || idx.includes(1);
+    y[i] = (random() < 0.2 ? !pos : pos) ? 1 : -1;
+  }
+  return { xs, y };
+}
+
+describe('linear SVM (dual coordinate descent)', () => {
+  it('converges to the minimum of the squared-hinge objective (its primal gradient vanishes)', () => {
+    const V = 12;
+    const { xs, y } = randomSparse(80, V, 3);
+    for (const cost of [0.3, 1, 3]) {
+      const w = svmDualCoordinateDescent(xs, y, V, cost, 10_000, rng(1), 1e-7);
+      // ∇ = w − 2·cost·Σ max(0, 1 − y·w·x)·y·x (the bias is the last coordinate, feature value 1).
+      const grad = Float64Array.from(w);
+      xs.forEach((x, n) => {
+        let s = w[V]!;
+        for (let j = 0; j < x.idx.length; j++) s += w[x.idx[j]!]! * x.val[j]!;
+        const m = 1 - y[n]! * s;
+        if (m <= 0) return;
+        for (let j = 0; j < x.idx.length; j++) grad[x.idx[j]!]! -= 2 * cost * m * y[n]! * x.val[j]!;
+        grad[V]! -= 2 * cost * m * y[n]!;
+      });
+      for (const g of grad) expect(Math.abs(g)).toBeLessThan(1e-4);
+      // No small step improves the objective either.
+      const best = svmObjective(w, xs, y, V, cost);
+      const random = rng(9);
+      for (let t = 0; t < 50; t++) expect(svmObjective(Float64Array.from(w, (v) => v + (random() - 0.5) * 0.02), xs, y, V, cost)).toBeGreaterThan(best);
+      // And the noisy rule is learned.
+      expect(w[0]!).toBeGreaterThan(0.1);
+      expect(w[1]!).toBeGreaterThan(0.1);
+    }
+  });
+
+  it('with the default tolerance it stops early, close to the minimum', () => {
+    const V = 12;
+    const { xs, y } = randomSparse(80, V, 3);
+    const exact = svmObjective(svmDualCoordinateDescent(xs, y, V, 1, 10_000, rng(1), 1e-7), xs, y, V, 1);
+    expect(svmObjective(svmDualCoordinateDescent(xs, y, V, 1, 1000, rng(1)), xs, y, V, 1)).toBeLessThan(exact * 1.001);
+  });
+
+  it('a larger cost fits the training data more tightly (larger weights)', () => {
+    const V = 12;
+    const { xs, y } = randomSparse(80, V, 4);
+    const norm = (w: Float64Array) => Math.hypot(...w);
+    expect(norm(svmDualCoordinateDescent(xs, y, V, 10, 1000, rng(1)))).toBeGreaterThan(norm(svmDualCoordinateDescent(xs, y, V, 0.1, 1000, rng(1))));
+  });
+
+  it('learns a toy problem, is deterministic for a seed and survives a JSON round trip', () => {
+    const m = TextModel.train(toyDocs(), { learner: 'svm', seed: 1 });
+    expect(m.learner).toBe('svm');
+    expect(m.predict(['wcard', 'wcharg']).label).toBe('billing');
+    expect(m.predict(['wparcel', 'wlate']).label).toBe('shipping');
+    expect(m.predict(['wrefund']).label).toBe('refund');
+    const json = m.toJSON();
+    expect(json.learner).toBe('svm');
+    expect(TextModel.train(toyDocs(), { learner: 'svm', seed: 1 }).toJSON()).toEqual(json);
+    const back = TextModel.fromJSON(JSON.parse(JSON.stringify(json)) as typeof json);
+    expect(back.learner).toBe('svm');
+    expect(back.predict(['wlate', 'wboth']).label).toBe('shipping');
+    expect(back.predictProba(['wcard'])[0]).toBeCloseTo(m.predictProba(['wcard'])[0]!, 2);
+  });
+
+  it('its probabilities are tempered: confident on clean data, hedged on noisy data', () => {
+    const clean = TextModel.train(toyDocs(), { learner: 'svm', seed: 1 });
+    expect(Math.max(...clean.predictProba(['wparcel', 'wlate']))).toBeGreaterThan(0.8);
+    // Labels shuffled: nothing to learn, so the fitted temperature is low and no label gets most of the mass.
+    const random = rng(5);
+    const labels = ['a', 'b', 'c'];
+    const noisy = toyDocs().map((d) => ({ ...d, label: labels[Math.floor(random() * 3)]! }));
+    const m = TextModel.train(noisy, { learner: 'svm', seed: 1 });
+    expect(Math.max(...m.predictProba(['wparcel', 'wlate']))).toBeLessThan(0.7);
+  });
+});
+
+describe('svmTemperature', () => {
+  const toVectors = (docs: LabelledFeatures[]) => {
+    const vocab = [...new Set(docs.flatMap((d) => d.features))].sort();
+    const labels = [...new Set(docs.map((d) => d.label))].sort();
+    const xs = docs.map((d) => {
+      const idx = [...new Set(d.features.map((f) => vocab.indexOf(f)))].sort((a, b) => a - b);
+      return { idx: Int32Array.from(idx), val: Float32Array.from(idx, () => 1 / Math.sqrt(idx.length)) };
+    });
+    return { xs, ys: docs.map((d) => labels.indexOf(d.label)), C: labels.length, V: vocab.length };
+  };
+
+  it('is higher for separable data than for data with shuffled labels, and bounded', () => {
+    const clean = toVectors(toyDocs());
+    const random = rng(11);
+    const noisy = { ...clean, ys: clean.ys.map(() => Math.floor(random() * clean.C)) };
+    const tClean = svmTemperature(clean.xs, clean.ys, clean.C, clean.V);
+    const tNoisy = svmTemperature(noisy.xs, noisy.ys, noisy.C, noisy.V);
+    expect(tClean).toBeGreaterThan(2 * tNoisy);
+    for (const t of [tClean, tNoisy]) {
+      expect(t).toBeGreaterThanOrEqual(0.05);
+      expect(t).toBeLessThanOrEqual(20);
+    }
+  });
+
+  it('falls back to the default with too few documents', () => {
+    const few = toVectors(toyDocs(2));
+    expect(svmTemperature(few.xs, few.ys, few.C, few.V)).toBe(DEFAULT_SVM_TEMPERATURE);
+  });
+
+  it('the SVM learner scales its margins by the temperature fitted on its training vectors', () => {
+    const random = rng(5);
+    const labels = ['a', 'b', 'c'];
+    const docs = toyDocs().map((d, i) => (i % 3 === 0 ? { ...d, label: labels[Math.floor(random() * 3)]! } : d));
+    const fitted = TextModel.train(docs, { learner: 'svm', seed: 1 });
+    const raw = TextModel.train(docs, { learner: 'svm', seed: 1, svmTemperature: 1 });
+    const xs = docs.map((d) => raw.vectorize(d.features));
+    const t = svmTemperature(xs, docs.map((d) => raw.labels.indexOf(d.label)), raw.labels.length, raw.featureCount, { seed: 1 });
+    expect(t).not.toBeCloseTo(DEFAULT_SVM_TEMPERATURE, 1);
+    const a = raw.toJSON();
+    const b = fitted.toJSON();
+    a.weights.forEach((w, k) => expect(b.weights[k]!).toBeCloseTo(t * w, 1));
+  });
+
+  it('an explicit svmTemperature scales the margins (same argmax, sharper probabilities)', () => {
+    const a = TextModel.train(toyDocs(), { learner: 'svm', seed: 1, svmTemperature: 1 }).toJSON();
+    const b = TextModel.train(toyDocs(), { learner: 'svm', seed: 1, svmTemperature: 4 }).toJSON();
+    a.weights.forEach((w, k) => expect(b.weights[k]!).toBeCloseTo(4 * w, 1));
+  });
+});
+
+describe('logreg+nblr+svm', () => {
+  it('is the mean of the three models’ weights', () => {
+    const docs = toyDocs();
+    const opts = { seed: 3, epochs: 5 };
+    const parts = (['logreg', 'nblr', 'svm'] as const).map((learner) => TextModel.train(docs, { ...opts, learner }).toJSON());
+    const all = TextModel.train(docs, { ...opts, learner: 'logreg+nblr+svm' });
+    expect(all.learner).toBe('logreg+nblr+svm');
+    const json = all.toJSON();
+    json.weights.forEach((w, k) => expect(w).toBeCloseTo(parts.reduce((s, p) => s + p.weights[k]!, 0) / 3, 2));
+    json.bias.forEach((w, c) => expect(w).toBeCloseTo(parts.reduce((s, p) => s + p.bias[c]!, 0) / 3, 3));
+    expect(TextModel.fromJSON(JSON.parse(JSON.stringify(json)) as typeof json).learner).toBe('logreg+nblr+svm');
+    expect(all.predict(['wrefund']).label).toBe('refund');
+  });
+
+  it('"auto" tries the SVM and the three-way mean by default', () => {
+    expect(DEFAULT_CANDIDATES).toEqual(['logreg', 'nblr', 'svm', 'logreg+nblr', 'logreg+nblr+svm']);
+    const sel = selectLearner(toyDocs(), { seed: 2 });
+    expect(sel.scores.map((s) => s.learner)).toEqual([...DEFAULT_CANDIDATES]);
   });
 });
