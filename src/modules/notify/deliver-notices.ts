@@ -115,12 +115,14 @@ const GUARD = `status = 'sending' and attempts = $2 and lease_owner = $3`;
  */
 async function settleSent(ctx: AppContext, tx: Queryable, sent: Array<{ n: ClaimedRow; messageId: string | null; rendered: { subject: string | null; body: string } }>, now: Date): Promise<void> {
   if (!sent.length) return;
+  // `n.id = any($1)` lets the planner fetch the batch by primary key; joined to the unnest
+  // alone it scanned the whole notices table (106 ms per batch on PGlite at 40,000 notices).
   const done = await tx.query<{ id: string }>(
     `update notices n
         set status = 'sent', sent_at = $4, message_id = v.message_id, subject = v.subject, body = v.body, last_error = null, lease_owner = null
        from (select unnest($1::uuid[]) as id, unnest($2::int[]) as attempts, unnest($5::text[]) as message_id,
                     unnest($6::text[]) as subject, unnest($7::text[]) as body) v
-      where n.id = v.id and n.status = 'sending' and n.attempts = v.attempts and n.lease_owner = $3
+      where n.id = any($1::uuid[]) and n.id = v.id and n.status = 'sending' and n.attempts = v.attempts and n.lease_owner = $3
       returning n.id`,
     [sent.map((s) => s.n.id), sent.map((s) => String(s.n.attempts)), ctx.instanceId, now,
       sent.map((s) => s.messageId), sent.map((s) => s.rendered.subject), sent.map((s) => s.rendered.body)],

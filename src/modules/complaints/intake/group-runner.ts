@@ -19,6 +19,7 @@ interface Waiting<T, R> {
 export class GroupRunner<T, R> {
   private readonly waiting: Array<Waiting<T, R>> = [];
   private running = 0;
+  private scheduled = false;
 
   constructor(
     private readonly run: (items: readonly T[]) => Promise<Array<ItemOutcome<R>>>,
@@ -44,7 +45,22 @@ export class GroupRunner<T, R> {
     return this.waiting.length;
   }
 
+  /**
+   * Starts runs on the next turn of the event loop (setImmediate), not at once: the requests
+   * read in the same I/O phase all submit first and go together. This matters most with the
+   * embedded database, whose statements run on this thread: a run started at once would do
+   * its whole transaction before the next request is even read, and every group would be one.
+   */
   private pump(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.startRuns();
+    });
+  }
+
+  private startRuns(): void {
     while (this.running < this.concurrency && this.waiting.length) {
       const group = this.waiting.splice(0, this.maxBatch);
       this.running++;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { GroupRunner, type ItemOutcome } from './group-runner.js';
 
+const nextTurn = (): Promise<void> => new Promise<void>((resolve) => { setImmediate(resolve); });
+
 /** A run that records its groups and can be held open until released. */
 function recorder() {
   const groups: number[][] = [];
@@ -20,11 +22,12 @@ function recorder() {
 }
 
 describe('GroupRunner (intake group commit)', () => {
-  it('runs the first item at once and groups the items that arrive while it runs', async () => {
+  it('runs on the next turn of the event loop, and groups the items that arrive while a run is in flight', async () => {
     const r = recorder();
     const runner = new GroupRunner(r.run, 10);
     const first = runner.submit(1);
-    await Promise.resolve();
+    expect(r.groups).toEqual([]); // not started within the submitting turn
+    await nextTurn();
     expect(r.groups).toEqual([[1]]);
     const rest = [2, 3, 4].map((i) => runner.submit(i));
     expect(runner.backlog).toBe(3);
@@ -34,23 +37,28 @@ describe('GroupRunner (intake group commit)', () => {
     expect(r.groups).toEqual([[1], [2, 3, 4]]);
   });
 
-  it('never puts more than maxBatch items in a group, in arrival order', async () => {
+  it('puts items submitted in one turn together, never more than maxBatch, in arrival order', async () => {
     const r = recorder();
     const runner = new GroupRunner(r.run, 2);
     const all = [1, 2, 3, 4, 5].map((i) => runner.submit(i));
     await r.releaseAll();
     expect(await Promise.all(all)).toEqual([10, 20, 30, 40, 50]);
-    expect(r.groups).toEqual([[1], [2, 3], [4, 5]]);
+    expect(r.groups).toEqual([[1, 2], [3, 4], [5]]);
   });
 
   it('runs up to `concurrency` groups side by side', async () => {
     const r = recorder();
     const runner = new GroupRunner(r.run, 10, 2);
-    const all = [1, 2, 3].map((i) => runner.submit(i));
-    await Promise.resolve();
+    const runner1 = runner;
+    const a = runner1.submit(1);
+    await nextTurn();
+    const b = runner1.submit(2);
+    await nextTurn();
+    const c = runner1.submit(3);
+    await nextTurn();
     expect(r.groups).toEqual([[1], [2]]); // two in flight; the third waits for a free slot
     await r.releaseAll();
-    expect(await Promise.all(all)).toEqual([10, 20, 30]);
+    expect(await Promise.all([a, b, c])).toEqual([10, 20, 30]);
     expect(r.groups).toEqual([[1], [2], [3]]);
   });
 
