@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/database.js';
 import { normalisePhone, type CustomerRow } from './customers-repo.js';
+import { createCustomers, isPending, planCustomers, type InlineCustomer } from './match-customers.js';
 
 /** What a channel knows about who is writing; any of the keys may be missing. */
 export interface CustomerClues {
@@ -90,7 +91,16 @@ async function learnExternalId(tx: Queryable, c: CustomerRow, externalId: string
 /**
  * An inline customer on a complaint from the API or web form: matched by email, then phone,
  * else created. Tier and external id are not taken from it: intake must not self-promote to VIP.
+ * The same rule as intake's (planCustomers, for a whole intake group), for one customer.
  */
-export async function matchOrCreateCustomer(tx: Queryable, c: { name: string; email?: string; phone?: string; locale?: string }, now: Date) {
-  return matchCustomer(tx, { name: c.name, email: c.email, phone: c.phone, locale: c.locale }, now);
+export async function matchOrCreateCustomer(tx: Queryable, c: InlineCustomer, now: Date): Promise<MatchedCustomer> {
+  const planned = (await planCustomers(tx, [c]))[0]!;
+  if (!isPending(planned)) {
+    const email = c.email?.trim().toLowerCase();
+    return { customer: planned, created: false, matchedBy: email && planned.email?.toLowerCase() === email ? 'email' : 'phone' };
+  }
+  const created = await createCustomers(tx, [planned], now);
+  const row = created.get(planned.id)!;
+  // Lost a race to another first message with the same email: theirs, matched by email.
+  return row.id === planned.id ? { customer: row, created: true, matchedBy: null } : { customer: row, created: false, matchedBy: 'email' };
 }

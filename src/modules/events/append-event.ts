@@ -1,4 +1,4 @@
-import type { Queryable, SqlParam } from '../../db/database.js';
+import type { Queryable } from '../../db/database.js';
 import type { Actor } from '../auth/principal.js';
 import { EVENT_PAYLOADS, laneFor, type EventPayload, type EventType, type Lane } from './event-types.js';
 import { allEventListeners, listenersFor } from './event-listeners.js';
@@ -50,25 +50,29 @@ export type NewEvent = { [T in EventType]: { complaintId: string; type: T; actor
 /** Appends several events in one statement (same transaction rules as appendEvent), in the given order. */
 export async function appendEvents(tx: Queryable, events: readonly NewEvent[]): Promise<void> {
   if (!events.length) return;
-  const values: SqlParam[] = [];
-  const written: Array<Omit<ComplaintEvent, 'id'>> = [];
-  const rows = events.map((e) => {
+  const written: Array<Omit<ComplaintEvent, 'id'>> = events.map((e) => {
     const data = EVENT_PAYLOADS[e.type].parse(e.data) as Record<string, unknown>;
     const lane = e.lane ?? laneFor(e.type, e.actor);
-    const base = values.length;
-    values.push(e.complaintId, e.type, lane, e.actor.kind, e.actor.id, e.actor.role, e.at, data);
-    written.push({ complaintId: e.complaintId, type: e.type, lane, actor: e.actor, at: e.at.toISOString(), data });
-    return `(${Array.from({ length: 8 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
+    return { complaintId: e.complaintId, type: e.type, lane, actor: e.actor, at: e.at.toISOString(), data };
   });
-  // Identity ids follow the VALUES order, which keeps the timeline order of same-instant events.
+  // Identity ids follow the input order (ORDER BY ord), which keeps the timeline order of
+  // same-instant events. One statement text for any number of events (arrays, not a VALUES
+  // row each): a prepared statement per row count would pile up plans in every connection.
   // The complaint's department and assignee come back with them for the live announcement.
   const ids = await tx.query<{ id: string; complaint_id: string; department_id: string | null; assignee_id: string | null }>(
     `with ins as (
-       insert into complaint_events (complaint_id, type, lane, actor_kind, actor_id, actor_role, at, data) values ${rows.join(', ')}
+       insert into complaint_events (complaint_id, type, lane, actor_kind, actor_id, actor_role, at, data)
+       select t.complaint_id, t.type, t.lane, t.actor_kind, t.actor_id, t.actor_role, t.at, t.data::jsonb
+         from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::text[])
+              with ordinality as t(complaint_id, type, lane, actor_kind, actor_id, actor_role, at, data, ord)
+        order by t.ord
        returning id, complaint_id)
      select ins.id::text as id, ins.complaint_id, c.department_id, c.assignee_id
        from ins left join complaints c on c.id = ins.complaint_id`,
-    values,
+    [
+      written.map((e) => e.complaintId), written.map((e) => e.type), written.map((e) => e.lane), written.map((e) => e.actor.kind),
+      written.map((e) => e.actor.id), written.map((e) => e.actor.role), events.map((e) => e.at), written.map((e) => JSON.stringify(e.data)),
+    ],
   );
   // RETURNING gives no order guarantee; the ids do (see above), so pair them by sorting.
   const sorted = ids.map((r) => BigInt(r.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

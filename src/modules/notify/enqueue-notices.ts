@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Queryable, SqlParam } from '../../db/database.js';
+import type { Queryable } from '../../db/database.js';
 import { publish } from '../../realtime/bus.js';
 import { SYSTEM_ACTOR } from '../auth/principal.js';
 import { appendEvents, type ComplaintEvent } from '../events/append-event.js';
 import { onEvents } from '../events/event-listeners.js';
 import { chooseChannels, type ChannelPreference } from './choose-channels.js';
-import { noticeLocale, type NoticeKind } from './notice-kinds.js';
+import { noticeLocale, type NoticeChannel, type NoticeKind } from './notice-kinds.js';
 
 /** Which notice an event means for the customer, if any. */
 export function noticeKindFor(event: Pick<ComplaintEvent, 'type' | 'data'>): NoticeKind | null {
@@ -87,6 +87,52 @@ function plainVariables(kind: NoticeKind, event: ComplaintEvent, r: Recipient): 
   return vars;
 }
 
+interface NoticeRow {
+  id: string;
+  key: string;
+  complaintId: string;
+  customerId: string;
+  eventId: string;
+  kind: NoticeKind;
+  channel: NoticeChannel;
+  locale: string;
+  recipient: string | null;
+  urgent: boolean;
+  vars: Record<string, string>;
+  at: Date;
+}
+
+function noticeRow(event: ComplaintEvent, kind: NoticeKind, channel: NoticeChannel, r: Recipient, locale: string, vars: Record<string, string>): NoticeRow {
+  return {
+    id: randomUUID(), key: `${event.id}:${kind}:${channel}`, complaintId: event.complaintId, customerId: r.customer_id, eventId: event.id,
+    kind, channel, locale, recipient: channel === 'email' ? r.email : channel === 'sms' ? r.phone : null, urgent: r.severity === 'urgent', vars, at: new Date(event.at),
+  };
+}
+
+/**
+ * Inserts notices in one statement, skipping any already queued (same idempotency key), and
+ * answers those inserted in the order given (RETURNING has no order of its own). One
+ * statement text for any number of rows: a prepared statement per row count would pile up.
+ */
+async function insertNotices(tx: Queryable, rows: readonly NoticeRow[]) {
+  if (!rows.length) return [];
+  const inserted = await tx.query<{ id: string; complaint_id: string; kind: NoticeKind; channel: NoticeChannel; created_at: Date }>(
+    `insert into notices (id, idempotency_key, complaint_id, customer_id, event_id, kind, channel, locale, recipient, urgent, vars, created_at, next_attempt_at)
+     select t.id, t.key, t.complaint_id, t.customer_id, t.event_id, t.kind, t.channel, t.locale, t.recipient, t.urgent, t.vars::jsonb, t.at, t.at
+       from unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::boolean[], $11::text[], $12::timestamptz[])
+            as t(id, key, complaint_id, customer_id, event_id, kind, channel, locale, recipient, urgent, vars, at)
+     on conflict (idempotency_key) do nothing
+     returning id, complaint_id, kind, channel, created_at`,
+    [
+      rows.map((n) => n.id), rows.map((n) => n.key), rows.map((n) => n.complaintId), rows.map((n) => n.customerId), rows.map((n) => n.eventId),
+      rows.map((n) => n.kind), rows.map((n) => n.channel), rows.map((n) => n.locale), rows.map((n) => n.recipient), rows.map((n) => n.urgent),
+      rows.map((n) => JSON.stringify(n.vars)), rows.map((n) => n.at),
+    ],
+  );
+  const order = new Map(rows.map((n, i) => [n.id, i]));
+  return inserted.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+}
+
 /**
  * Queues the notices an event means, inside the event's own transaction: they commit with
  * the change or not at all (never lost), and the idempotency key (event id + kind + channel)
@@ -110,20 +156,7 @@ export async function enqueueNoticesFor(tx: Queryable, event: ComplaintEvent): P
   const locale = noticeLocale(r.locale);
   const vars = await variables(tx, kind, event, r, locale);
   const at = new Date(event.at);
-  const values: SqlParam[] = [];
-  const rows = channels.map((channel) => {
-    const recipient = channel === 'email' ? r.email : channel === 'sms' ? r.phone : null;
-    const b = values.length;
-    values.push(randomUUID(), `${event.id}:${kind}:${channel}`, event.complaintId, r.customer_id, event.id, kind, channel, locale, recipient, r.severity === 'urgent', vars, at);
-    return `(${Array.from({ length: 12 }, (_, i) => `$${b + i + 1}`).join(', ')}, $${b + 12})`;
-  });
-  const inserted = await tx.query<{ id: string; channel: 'email' | 'sms' | 'in_app' }>(
-    `insert into notices (id, idempotency_key, complaint_id, customer_id, event_id, kind, channel, locale, recipient, urgent, vars, created_at, next_attempt_at)
-     values ${rows.join(', ')}
-     on conflict (idempotency_key) do nothing
-     returning id, channel`,
-    values,
-  );
+  const inserted = await insertNotices(tx, channels.map((channel) => noticeRow(event, kind, channel, r, locale, vars)));
   if (!inserted.length) return 0;
   await appendEvents(tx, inserted.map((n) => ({
     complaintId: event.complaintId, type: 'notice.queued' as const, actor: SYSTEM_ACTOR, at,
@@ -154,33 +187,18 @@ export async function enqueueNoticesForMany(tx: Queryable, events: readonly Comp
   }
   const ids = [...new Set(plain.map((p) => p.event.complaintId))];
   const recipients = new Map((await tx.query<Recipient>(`${RECIPIENT_SQL} where c.id = any($1::uuid[])`, [ids])).map((r) => [r.id, r]));
-  const values: SqlParam[] = [];
-  const rows: string[] = [];
+  const rows: NoticeRow[] = [];
   for (const { event, kind } of plain) {
     const r = recipients.get(event.complaintId);
     if (!r) continue;
     const locale = noticeLocale(r.locale);
     const vars = plainVariables(kind, event, r);
     for (const channel of chooseChannels({ preference: r.preference, complaintChannel: r.channel, email: r.email, phone: r.phone })) {
-      const recipient = channel === 'email' ? r.email : channel === 'sms' ? r.phone : null;
-      const b = values.length;
-      values.push(randomUUID(), `${event.id}:${kind}:${channel}`, event.complaintId, r.customer_id, event.id, kind, channel, locale, recipient, r.severity === 'urgent', vars, new Date(event.at));
-      rows.push(`(${Array.from({ length: 12 }, (_, i) => `$${b + i + 1}`).join(', ')}, $${b + 12})`);
+      rows.push(noticeRow(event, kind, channel, r, locale, vars));
     }
   }
-  if (!rows.length) return;
-  const inserted = await tx.query<{ id: string; complaint_id: string; kind: NoticeKind; channel: 'email' | 'sms' | 'in_app'; created_at: Date }>(
-    `insert into notices (id, idempotency_key, complaint_id, customer_id, event_id, kind, channel, locale, recipient, urgent, vars, created_at, next_attempt_at)
-     values ${rows.join(', ')}
-     on conflict (idempotency_key) do nothing
-     returning id, complaint_id, kind, channel, created_at`,
-    values,
-  );
+  const inserted = await insertNotices(tx, rows);
   if (!inserted.length) return;
-  // RETURNING has no order: keep the order the notices were asked for, so each complaint's timeline reads the same.
-  const order = new Map<string, number>();
-  for (let i = 0; i < values.length; i += 12) order.set(values[i] as string, i);
-  inserted.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   await appendEvents(tx, inserted.map((n) => ({
     complaintId: n.complaint_id, type: 'notice.queued' as const, actor: SYSTEM_ACTOR, at: n.created_at,
     data: { noticeId: n.id, kind: n.kind, channel: n.channel },

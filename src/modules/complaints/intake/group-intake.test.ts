@@ -4,13 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, json, type TestApp } from '../../../test/test-app.js';
-import { createComplaint, intakeGroupStats } from '../commands/create-complaint.js';
+import { createComplaint, intakeGroupStats, MAX_INTAKE_GROUP } from '../commands/create-complaint.js';
 import { writeComplaints } from './write-complaints.js';
 import { AppError } from '../../../errors.js';
 import type { Principal } from '../../auth/principal.js';
 
 type Complaint = {
-  id: string; number: string; severity: string; category: string; department: string | null; repeatOfId: string | null; createdAt: string; tags: string[];
+  id: string; number: string; severity: string; category: string; department: string | null; repeatOfId: string | null; createdAt: string; tags: string[]; subject: string; amountClaimed: number | null;
   customer: { id: string }; sla: { firstResponse: { dueAt: string }; resolution: { dueAt: string } };
 };
 type EventItem = { type: string; data: Record<string, unknown> };
@@ -65,6 +65,25 @@ describe('complaints sent at the same moment (one intake group)', () => {
     expect(await one<number>(`select count(*)::int as v from notices where kind = 'received' and complaint_id = any($1::uuid[])`, [ids])).toBe(24);
     // The classifier decided what the caller left out, per complaint.
     expect(made[1]!.category).toBe('billing');
+  });
+
+  it('fill a whole group (MAX_INTAKE_GROUP) with tags, amounts and orders of every shape', async () => {
+    const owner = json<{ id: string }>(await t.request('POST', '/api/v1/customers', { token: agent.token, body: { name: 'Big group owner', email: email() } }));
+    const order = json<{ id: string }>(await t.request('POST', '/api/v1/orders', { token: agent.token, body: { number: `BG-${++seq}`, customerId: owner.id, amount: 50 } }));
+    const inputs = Array.from({ length: MAX_INTAKE_GROUP }, (_, i) => ({
+      subject: `Big ${i}`, description: i % 2 ? '退款二十天还没到账' : 'The parcel never arrived',
+      ...(i % 3 === 0 ? { tags: Array.from({ length: i % 5 }, (_, k) => `tag-${k}`) } : {}),
+      ...(i % 4 === 0 ? { amount: i * 10.5 } : {}),
+      ...(i % 8 === 0 ? { customerId: owner.id, orderId: order.id } : { customer: { name: `Big ${i}`, email: email() } }),
+    }));
+    const made = await oneGroup(inputs);
+    expect(made).toHaveLength(MAX_INTAKE_GROUP);
+    made.forEach((c, i) => {
+      expect(c.subject).toBe(`Big ${i}`);
+      expect(c.tags.filter((x) => x.startsWith('tag-'))).toEqual(i % 3 === 0 ? Array.from({ length: i % 5 }, (_, k) => `tag-${k}`) : []);
+      expect(c.amountClaimed).toBe(i % 4 === 0 ? i * 10.5 : null);
+    });
+    expect(made.filter((c) => c.customer.id === owner.id)).toHaveLength(MAX_INTAKE_GROUP / 8);
   });
 
   it('through the API at once, are all taken in', async () => {

@@ -110,36 +110,44 @@ async function categoryDepartments(tx: Queryable, members: Member[]): Promise<vo
   }
 }
 
-const COLUMNS = `id, number, customer_id, order_id, channel, subject, description, category, severity, status, department_id,
-  amount_claimed, currency, tags, sla_started_at, first_response_due_at, first_response_at_risk_at, resolution_due_at,
-  resolution_at_risk_at, sla_urgent_at, sla_next_check_at, created_at, updated_at, repeat_of_id, assignee_id, team`;
+/** The columns intake writes, with the SQL array type each is sent as (tags: a JSON array each, rows differ in length). */
+const COLUMNS: ReadonlyArray<[column: string, arrayType: string]> = [
+  ['id', 'uuid'], ['number', 'text'], ['customer_id', 'uuid'], ['order_id', 'uuid'], ['channel', 'text'], ['subject', 'text'],
+  ['description', 'text'], ['category', 'text'], ['severity', 'text'], ['department_id', 'uuid'], ['amount_claimed', 'numeric'],
+  ['currency', 'text'], ['tags', 'text'], ['created_at', 'timestamptz'], ['first_response_due_at', 'timestamptz'],
+  ['first_response_at_risk_at', 'timestamptz'], ['resolution_due_at', 'timestamptz'], ['resolution_at_risk_at', 'timestamptz'],
+  ['sla_urgent_at', 'timestamptz'], ['sla_next_check_at', 'timestamptz'], ['repeat_of_id', 'uuid'], ['assignee_id', 'uuid'], ['team', 'text'],
+];
 
-/** The rows of some members in one INSERT; the view rows (complaintViewFrom) come back. */
+/**
+ * The rows of some members in one INSERT, as arrays (one statement text for any number of
+ * rows: a prepared statement per row count would pile up plans in every connection); the
+ * view rows (complaintViewFrom) come back. Status is 'new'; the SLA clock starts and the row
+ * is created and updated at the intake time.
+ */
+const INSERT_SQL = `with ins as (
+    insert into complaints (${COLUMNS.map(([c]) => c).join(', ')}, status, sla_started_at, updated_at)
+    select ${COLUMNS.map(([c]) => (c === 'tags' ? 'array(select jsonb_array_elements_text(t.tags::jsonb))' : `t.${c}`)).join(', ')}, 'new', t.created_at, t.created_at
+      from unnest(${COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')}) with ordinality as t(${COLUMNS.map(([c]) => c).join(', ')}, ord)
+     order by t.ord
+    returning *)
+  ${complaintViewFrom('ins')}`;
+
 async function insertRows(tx: Queryable, rows: ReadonlyArray<{ m: Member; values: SqlParam[] }>): Promise<void> {
   if (!rows.length) return;
-  const params: SqlParam[] = [];
-  const tuples = rows.map(({ values }) => {
-    const b = params.length;
-    params.push(...values);
-    const p = (i: number) => `$${b + i}`;
-    // created_at and updated_at are both the intake time ($14); status is always 'new'.
-    return `(${[1, 2, 3, 4, 5, 6, 7, 8, 9].map(p).join(', ')}, 'new', ${[10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 14, 14, 21, 22, 23].map(p).join(', ')})`;
-  });
-  const written = await tx.query<ComplaintViewRow>(
-    `with ins as (insert into complaints (${COLUMNS}) values ${tuples.join(', ')} returning *) ${complaintViewFrom('ins')}`,
-    params,
-  );
+  const written = await tx.query<ComplaintViewRow>(INSERT_SQL, COLUMNS.map((_, i) => rows.map(({ values }) => values[i]!)));
   const byId = new Map(written.map((r) => [r.id, r]));
   for (const { m } of rows) m.row = byId.get(m.id);
 }
 
+/** One row's values, in COLUMNS order. */
 function rowValues(m: Member, due: ReturnType<typeof dueTimes>, sla: ReturnType<typeof schedule>): SqlParam[] {
   const { input, now } = m.req;
   const r = m.routing!;
   return [
     m.id, m.number!, m.customer!.id, m.order?.id ?? null, input.channel, input.subject, input.description,
     m.decision!.category, r.severity, r.departmentId, input.amount ?? null, input.amount !== undefined ? (input.currency ?? 'CNY') : null,
-    r.outcome.tags, now, due.first_response_due_at, due.first_response_at_risk_at, due.resolution_due_at,
+    JSON.stringify(r.outcome.tags), now, due.first_response_due_at, due.first_response_at_risk_at, due.resolution_due_at,
     due.resolution_at_risk_at, sla.sla_urgent_at, sla.sla_next_check_at, m.decision!.repeat?.id ?? null,
     r.assignee?.userId ?? null, r.outcome.team,
   ];
