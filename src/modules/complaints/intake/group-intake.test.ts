@@ -160,6 +160,12 @@ describe('complaints sent at the same moment (one intake group)', () => {
     expect(statuses).toEqual([201, 201]);
     expect(json<Complaint>(r1).id).toBe(json<Complaint>(r2).id);
     expect([r1.headers['idempotent-replayed'], r2.headers['idempotent-replayed']]).toContain('true');
+    // The same bad request twice with one key in one group: both refused alike, nothing kept.
+    const badKey = `group-bad-key-${++seq}`;
+    const bad = body({ customerId: '00000000-0000-4000-8000-000000000001' });
+    const twice = await t.db.transaction((tx) => writeComplaints(tx, [1, 2].map(() => ({ principal: staff(), input: bad as never, now: t.clock.now(), idempotencyKey: badKey })), 30));
+    expect(twice.map((o) => (o.ok ? 'ok' : (o.error as AppError).code))).toEqual(['validation_failed', 'validation_failed']);
+    expect(await one<number>('select count(*)::int as v from idempotency_keys where key = $1', [badKey])).toBe(0);
     const changed = await post({ ...b, subject: 'Different' }, { 'idempotency-key': key });
     expect(changed.statusCode).toBe(422);
     expect(json<{ error: { code: string } }>(changed).error.code).toBe('idempotency_key_reused');

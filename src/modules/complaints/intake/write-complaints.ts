@@ -174,9 +174,17 @@ export async function writeComplaints(tx: Queryable, requests: readonly IntakeRe
   for (const m of members.filter(live)) m.base = classifyForIntake(m.req.input, m.customer!);
   await categoryDepartments(tx, members);
 
-  // Nothing has been written for a refused complaint but its key claim: release it.
+  // Nothing has been written for a refused complaint but its key claim: release it. A retry in
+  // this same group replaying it is refused alike (there is no first complaint to replay).
   for (const m of members) {
     if (m.error !== undefined && m.claimedKey) await tx.query('delete from idempotency_keys where principal = $1 and key = $2', [m.claimedKey.principal, m.claimedKey.key]);
+  }
+  for (const m of members) {
+    const first = m.replayOf !== undefined ? members.find((o) => o.id === m.replayOf) : undefined;
+    if (first?.error !== undefined) {
+      m.error = first.error;
+      delete m.replayOf;
+    }
   }
   const group = members.filter(live);
   if (group.length) {
