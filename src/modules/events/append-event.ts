@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/database.js';
 import type { Actor } from '../auth/principal.js';
 import { EVENT_PAYLOADS, laneFor, type EventPayload, type EventType, type Lane } from './event-types.js';
-import { allEventListeners, listenersFor } from './event-listeners.js';
+import { allListeners } from './event-listeners.js';
 import { publish } from '../../realtime/bus.js';
 
 export interface ComplaintEvent {
@@ -26,22 +26,16 @@ export async function appendEvent<T extends EventType>(
 }
 
 /**
- * Runs the in-transaction listeners (event-listeners.ts) for freshly written events, in order:
- * one event at a time, or — several events for a listener that can take them together — all
- * of that listener's events in one call, listener by listener.
+ * Runs the in-transaction listeners (event-listeners.ts) for freshly written events, listener
+ * by listener: all of a listener's events in one call when it can take them together (fewer
+ * round trips for an intake group), else one by one in order.
  */
 async function notifyListeners(tx: Queryable, events: readonly ComplaintEvent[]): Promise<void> {
-  if (events.length > 1) {
-    for (const listener of allEventListeners()) {
-      const mine = events.filter((e) => listener.types.includes(e.type));
-      if (!mine.length) continue;
-      if (listener.handleMany) await listener.handleMany(tx, mine);
-      else for (const e of mine) await listener.handle(tx, e);
-    }
-    return;
-  }
-  for (const event of events) {
-    for (const listener of listenersFor(event.type)) await listener.handle(tx, event);
+  for (const listener of allListeners()) {
+    const mine = events.filter((e) => listener.types.includes(e.type));
+    if (!mine.length) continue;
+    if (listener.handleMany) await listener.handleMany(tx, mine);
+    else for (const e of mine) await listener.handle(tx, e);
   }
 }
 

@@ -20,25 +20,10 @@ export function onEvents(name: string, types: readonly string[], handle: EventLi
   return { name, types, handle, ...(handleMany ? { handleMany } : {}) };
 }
 
-/** Every listener, in call order (for batch dispatch; see append-event.ts). */
-export function allEventListeners(): readonly EventListener[] {
-  return allListeners();
-}
-
 /**
  * Every listener, in call order. A function (not a const) so the import cycle
  * (append-event → here → notify → append-event) never meets an uninitialised binding.
  */
-function allListeners(): readonly EventListener[] {
+export function allListeners(): readonly EventListener[] {
   return [noticeListener, chatReplyListener];
-}
-
-let byType: Map<string, EventListener[]> | null = null;
-
-export function listenersFor(type: string): readonly EventListener[] {
-  if (!byType) {
-    byType = new Map();
-    for (const l of allListeners()) for (const t of l.types) byType.set(t, [...(byType.get(t) ?? []), l]);
-  }
-  return byType.get(type) ?? [];
 }

@@ -181,10 +181,6 @@ export async function enqueueNoticesForMany(tx: Queryable, events: readonly Comp
     else await enqueueNoticesFor(tx, event);
   }
   if (!plain.length) return;
-  if (plain.length === 1) {
-    await enqueueNoticesFor(tx, plain[0]!.event);
-    return;
-  }
   const ids = [...new Set(plain.map((p) => p.event.complaintId))];
   const recipients = new Map((await tx.query<Recipient>(`${RECIPIENT_SQL} where c.id = any($1::uuid[])`, [ids])).map((r) => [r.id, r]));
   const rows: NoticeRow[] = [];

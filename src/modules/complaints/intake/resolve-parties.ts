@@ -7,7 +7,7 @@ import type { CreateComplaintInput } from '../complaint-schema.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function invalid(path: string, message: string): AppError {
+function invalid(path: string, message: string): AppError {
   return new AppError('validation_failed', message, [{ path, message }]);
 }
 
