@@ -36,6 +36,19 @@ const intakeGroups = defineRoute({
   handler: ({ ctx }) => Promise.resolve(intakeGroupStats(ctx)),
 });
 
+/** Where the server's memory is (V8 heap, buffers and native memory outside it), in MB. */
+const memory = defineRoute({
+  method: 'GET', url: '/bench/memory', tag: 'bench', auth: 'public',
+  summary: 'Benchmark: process.memoryUsage() in MB',
+  handler: () => {
+    // With BENCH_SERVER_NODE_ARGS=--expose-gc: after a full collection, i.e. what is still live.
+    (globalThis as { gc?: () => void }).gc?.();
+    const m = process.memoryUsage();
+    const mb = (n: number) => Math.round(n / 1e5) / 10;
+    return Promise.resolve({ rss: mb(m.rss), heapTotal: mb(m.heapTotal), heapUsed: mb(m.heapUsed), external: mb(m.external), arrayBuffers: mb(m.arrayBuffers) });
+  },
+});
+
 async function main(): Promise<void> {
   const databaseUrl = process.env.BENCH_SERVER_DATABASE_URL;
   const dataDir = process.env.BENCH_SERVER_DATA_DIR;
@@ -56,7 +69,7 @@ async function main(): Promise<void> {
   const config = loadConfig(env);
   // BENCH_EXPERIMENT=1 adds POST /bench/intake-one-statement (see experimental-intake.ts).
   const extra = process.env.BENCH_EXPERIMENT === '1' ? experimentalRoutes() : [];
-  const server = await startServer(config, { extraRoutes: [bareInsert, intakeGroups, ...extra] });
+  const server = await startServer(config, { extraRoutes: [bareInsert, intakeGroups, memory, ...extra] });
   const db = server.ctx.db;
   await db.query('create table if not exists bench_bare (id bigserial primary key, body jsonb, at timestamptz default now())');
   const [agent] = await db.query<{ id: string }>(

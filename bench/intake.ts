@@ -80,6 +80,7 @@ export async function runIntake(server: ServerProcess, o: IntakeOptions): Promis
   const groupsBefore = await groups();
   const intake = await measure(server, 'intake', '/api/v1/complaints', true, o);
   const groupsAfter = await groups();
+  const memoryAfter = (await (await fetch(`${server.baseUrl}/bench/memory`)).json()) as Record<string, number>;
   // Includes the warm-up seconds (measure() runs them first).
   const meanGroup = (groupsAfter.items - groupsBefore.items) / Math.max(1, groupsAfter.runs - groupsBefore.runs);
   const ceiling = await measure(server, 'ceiling', '/bench/bare-insert', false, o);
@@ -93,7 +94,7 @@ export async function runIntake(server: ServerProcess, o: IntakeOptions): Promis
     { name: `intake.${db}.mean_group`, value: round(meanGroup), unit: 'complaints per transaction', ...common, transactions: groupsAfter.runs - groupsBefore.runs },
     { name: `intake.${db}.latency_p99`, value: intake.p99, unit: 'ms', ...common },
     { name: `intake.${db}.errors`, value: intake.failures, unit: 'count', ...common, statusCodes: intake.statusCodes },
-    { name: `intake.${db}.rss_max`, value: round(intake.rssMax), unit: 'MB', ...common, peakRssSinceStart: round(server.peakRssMb() ?? 0) },
+    { name: `intake.${db}.rss_max`, value: round(intake.rssMax), unit: 'MB', ...common, peakRssSinceStart: round(server.peakRssMb() ?? 0), memoryAfterMb: memoryAfter },
     { name: `server.${db}.rss_idle`, value: round(idleRss), unit: 'MB', database: db, what: 'RSS of the started server before any load' },
     { name: `ceiling.${db}.rps`, value: round(ceiling.rps), unit: 'req/s', ...common, requests: ceiling.ok, route: 'POST /bench/bare-insert',
       serverCores: ceiling.serverCores, loadGeneratorCores: ceiling.loadGeneratorCores, machineBusyCores: ceiling.machineBusyCores },

@@ -1,9 +1,10 @@
-/** Starts bench-server.ts in a child process and watches its memory. */
+/** Starts bench-server.ts (bundled, as `npm start` runs the server) in a child process and watches its memory. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { buildServer, SERVER_DIST } from '../scripts/build-server.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -37,6 +38,29 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
+/**
+ * The node flags of `npm start` (package.json's start script: `node <flags> dist/server/main.mjs`),
+ * so the server under test runs as users run it — e.g. --heap-growing-percent, which decides
+ * how far the heap grows between full collections and so the RSS under load.
+ */
+function startNodeFlags(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const words = pkg.scripts.start.trim().split(/\s+/);
+  if (words[0] !== 'node') throw new Error(`package.json start script does not run node: ${pkg.scripts.start}`);
+  return words.slice(1).filter((w) => w.startsWith('--'));
+}
+
+let bundled: Promise<string> | null = null;
+
+/**
+ * bench-server.ts bundled like `npm start`'s server (scripts/build-server.ts), once per bench
+ * run: the figures are those of the server users run, not of the sources through tsx.
+ */
+function benchServerBundle(): Promise<string> {
+  bundled ??= buildServer({ 'bench-server': 'bench/bench-server.ts' }).then(() => path.join(SERVER_DIST, 'bench-server.mjs'));
+  return bundled;
+}
+
 export async function startServerProcess(db: { databaseUrl: string } | { dataDir: string }): Promise<ServerProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.BENCH_SERVER_DATABASE_URL;
@@ -46,7 +70,7 @@ export async function startServerProcess(db: { databaseUrl: string } | { dataDir
   // BENCH_SERVER_NODE_ARGS: extra node flags for the server under test, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
   // (node refuses --cpu-prof in NODE_OPTIONS).
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(HERE, 'bench-server.ts')], {
+  const child = spawn(process.execPath, [...startNodeFlags(), ...nodeArgs, await benchServerBundle()], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -7,6 +7,8 @@ const envSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // PGlite's buffer cache (PostgreSQL shared_buffers), all of it resident from the start.
+  PGLITE_SHARED_BUFFERS: z.string().regex(/^\d+\s*(kB|MB|GB)$/, 'like 32MB').default('32MB'),
   ADMIN_EMAIL: z.string().default('admin@loopdesk.local'),
   ADMIN_PASSWORD: z.string().optional(),
   LOOPDESK_DEMO: z.string().optional(),

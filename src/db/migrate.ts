@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../project-root.js';
 import type { Database } from './database.js';
 
-const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+const MIGRATIONS_DIR = projectPath('src/db/migrations');
 // Any constant works; it only has to be the same for every Loopdesk instance.
 const MIGRATION_LOCK = 4_180_052;
 

@@ -6,18 +6,24 @@ import { acquireDataDirLock } from './data-dir-lock.js';
 import { createNotifier } from './notifier.js';
 import { createPgliteQueue } from './pglite-group-commit.js';
 
+const DEFAULT_SHARED_BUFFERS = '32MB';
+
 /**
  * Embedded PostgreSQL. PGlite is a single connection, so every statement and transaction
  * is serialised through one queue: a transaction never interleaves with another caller's
  * statements (the bug that made kysely-pglite lose writes). Transactions waiting behind each
  * other commit together (group commit) — see pglite-group-commit.ts for how and why that is safe.
  */
-export async function openPglite(dataDir: string | null): Promise<Database> {
+export async function openPglite(dataDir: string | null, opts: { sharedBuffers?: string } = {}): Promise<Database> {
   const release = dataDir ? acquireDataDirLock(dataDir) : () => undefined;
   let db: PGlite;
   try {
     db = await PGlite.create(dataDir ? `${dataDir}/pgdata` : undefined, {
       extensions: { pg_trgm },
+      // PGlite's own default (128MB) is allocated and touched at start: ~250 MB resident before
+      // the first query. Its pages sit in the OS page cache anyway (the data dir is plain files),
+      // so a smaller cache costs a copy on a miss, not a disk read.
+      postgresqlconf: [`shared_buffers = ${opts.sharedBuffers ?? DEFAULT_SHARED_BUFFERS}`],
       // Match node-postgres: int8/numeric as JS numbers.
       parsers: { [types.INT8]: (v: string) => Number(v), [types.NUMERIC]: (v: string) => Number(v) },
     });

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import type { ZodType } from 'zod';
 import { AppError, errorBody } from '../errors.js';
+import { projectPath } from '../project-root.js';
 import { sessionFromTokenHash } from '../modules/auth/sessions.js';
 import { hashToken } from '../modules/auth/tokens.js';
 import { PrincipalCache } from '../modules/auth/principal-cache.js';
@@ -21,7 +20,7 @@ import { registerBinaryBodies } from '../modules/attachments/binary-body.js';
 import { registerChat } from '../modules/chat/chat-socket.js';
 import { registerPortalLive } from '../modules/notify/portal-live.js';
 
-const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+const WEB_DIST = projectPath('dist/web');
 
 function bearerToken(req: FastifyRequest): string | null {
   const header = req.headers.authorization;

@@ -8,21 +8,30 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { trainAndEvaluate, type TrainOutcome, type TrainRequest } from './train-and-evaluate.js';
 
-// Worker threads do not inherit tsx's loader from `tsx src/...` (nor vitest's), so the worker
-// starts as a line of plain JavaScript that imports its TypeScript entry through tsx's API.
-// The ESM build of tsx's API: its CommonJS build cannot tsImport from a worker.
-const TSX_API = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-const BOOT = `const { workerData } = require('node:worker_threads');
-import(${JSON.stringify(TSX_API)}).then((tsx) => tsx.tsImport(workerData.entry, ${JSON.stringify(import.meta.url)}));`;
+// From the server bundle (dist/server, what `npm start` runs) the worker is its own bundle
+// beside this one. From the TypeScript sources, worker threads do not inherit tsx's loader
+// (`tsx src/...`, vitest), so the worker starts as a line of plain JavaScript that imports its
+// TypeScript entry through tsx's API — the ESM build of it: its CommonJS build cannot tsImport
+// from a worker.
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+
+function workerScript(): { script: string | URL; eval: boolean } {
+  if (!FROM_SOURCES) return { script: new URL('./train-worker.mjs', import.meta.url), eval: false };
+  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const entry = new URL('./train-worker.ts', import.meta.url).href;
+  return {
+    script: `const { workerData } = require('node:worker_threads');
+import(${JSON.stringify(tsxApi)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}));`,
+    eval: true,
+  };
+}
 
 type WorkerReply = { ok: true; outcome: TrainOutcome } | { ok: false; error: string };
 
 function inWorker(request: TrainRequest): Promise<TrainOutcome> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(BOOT, {
-      eval: true,
-      workerData: { entry: new URL('./train-worker.ts', import.meta.url).href, request },
-    });
+    const { script, eval: isCode } = workerScript();
+    const worker = new Worker(script, { eval: isCode, workerData: { request } });
     let settled = false;
     worker.once('message', (reply: WorkerReply) => {
       settled = true;

@@ -3,6 +3,7 @@
  * (lower-case words, light suffix stemming) and mixed text. Total over any input: garbage,
  * emoji, lone surrogates and huge texts give a (possibly empty) result, never an exception.
  */
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Jieba } from '@node-rs/jieba';
 
@@ -20,8 +21,9 @@ function getJieba(): Jieba | null {
   try {
     const require = createRequire(import.meta.url);
     const mod = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
-    const { dict } = require('@node-rs/jieba/dict.js') as { dict: Uint8Array };
-    jieba = mod.Jieba.withDict(dict);
+    // The dictionary file itself, read here and dropped once jieba has parsed it: the package's
+    // dict.js would also read the 6 MB IDF table (unused here) and keep both in memory for good.
+    jieba = mod.Jieba.withDict(fs.readFileSync(require.resolve('@node-rs/jieba/dict.txt')));
   } catch {
     // Without the native module Chinese falls back to character bigrams (still usable, less precise).
     jiebaFailed = true;

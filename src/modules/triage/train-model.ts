@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { projectPath } from '../../project-root.js';
 import { features, segment } from './segment.js';
 import { stratifiedFolds, TextModel, type Learner, type TextModelJson, type TrainOptions } from './text-model.js';
 
@@ -26,7 +27,7 @@ export interface LabelledText {
   label: string;
 }
 
-export const CORPUS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'corpus');
+export const CORPUS_DIR = projectPath('src/modules/triage/corpus');
 
 /**
  * Options for a model trained from any labelled CSV (and for crossValidate): the learner is
@@ -139,7 +140,7 @@ export function trainFromCsv(file: string, textColumn: string, labelColumn: stri
 }
 
 export const TRAIN_FILE = path.join(CORPUS_DIR, 'train.jsonl');
-export const MODEL_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'model.json');
+export const MODEL_FILE = projectPath('src/modules/triage/model.json');
 
 export interface BuiltinModels {
   /** Category (DESIGN §2 taxonomy). */
@@ -253,4 +254,7 @@ function main(argv: string[]): void {
   if (out) fs.writeFileSync(out, JSON.stringify(model.toJSON()));
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2));
+// Run as a script (`tsx src/modules/triage/train-model.ts …`) — but not when bundled into the
+// server, where this module's URL is the bundle's, which is also process.argv[1].
+const SELF = fileURLToPath(import.meta.url);
+if (SELF.endsWith('train-model.ts') && process.argv[1] && path.resolve(process.argv[1]) === SELF) main(process.argv.slice(2));
