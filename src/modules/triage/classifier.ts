@@ -61,8 +61,17 @@ export const TUNING = {
   staffAbuseWeight: 6,
 };
 
-const ACCOUNT_FRAUD = /账号|账户|帐号|登录|登陆|密码|盗号|邮箱|手机号|设备|hack|log|sign|password|account|takeover|taken over|compromis|device|phish|email|identity/;
-const CARD_FRAUD = /刷|消费|扣|卡|支付|交易|charge|card|purchase|transaction|payment|bought|withdraw/;
+const ACCOUNT_FRAUD = /账号|账户|帐号|登录|登陆|密码|盗号|邮箱|手机号|设备|hack|log|sign|password|account|takeover|taken over|compromis|device|phish|email|identity|added|reset/;
+const CARD_FRAUD = /刷|消费|扣|卡|支付|交易|收款|转账|境外|出国|国内|钱包|charge|card|purchase|transaction|payment|bought|withdraw|payee|transfer|statement|debit|wallet/;
+/**
+ * Which kind of security / fraud incident the whole text describes (DESIGN §2): an account takeover
+ * or a scam that works through the account (logins, passwords, codes, impersonation) is technical;
+ * otherwise money moved that the customer never authorised (charges, transfers, 盗刷) is billing.
+ */
+const TAKEOVER_TEXT = /password|passcode|log(?:ged|ging)? ?(?:in|on|out)|sign(?:ed|ing)? ?(?:in|on)|hack|takeover|taken over|took over|(?:email|e-mail|phone number|mobile number|address) (?:\w+ )?(?:was|were|has been|had been|got) changed|changed (?:my|the) (?:email|e-mail|phone number|password|address)|2fa|two-factor|otp|verification code|one-time code|security code|added to (?:my|our) account|pretend\w*|impersonat\w*|posing as|screen[- ]shar\w*|remote (?:access|desktop|control)|sim (?:swap|port)|密码|登录|登陆|盗号|验证码|(?:手机号|邮箱).{0,4}(?:被|改|换)|冒充|假客服|共享屏幕|屏幕共享|远程/;
+const MONEY_TEXT = /charg|card|transfer|payee|transaction|purchase|payment|withdraw|debit|statement|刷|扣|转账|转走|转出|交易|消费|收款/;
+/** "I've never had an account with you": charges from a company the customer has no account with (billing, not a takeover). */
+const NO_ACCOUNT_FRAUD = /never (?:had|opened|held|created|signed up|applied|registered)|(?:don't|do not|didn't|did not) (?:even )?(?:have|hold)/;
 
 // ---------------------------------------------------------------------------------------------
 // The category model: trained from the built-in corpus on first use (≈100 ms) or replaced.
@@ -267,12 +276,17 @@ function classifyUnsafe(raw: string, context: ClassifyContext | undefined): Clas
   if (active.counterfeit.length) bump('product_quality', 1.5);
   if (active.staff_abuse.length) bump('service_attitude', TUNING.staffAbuseWeight);
   for (const h of active.fraud) {
-    if (ACCOUNT_FRAUD.test(h.cue)) bump('technical', 1);
+    if (NO_ACCOUNT_FRAUD.test(h.cue)) bump('billing', 1);
+    else if (ACCOUNT_FRAUD.test(h.cue)) bump('technical', 1);
     else if (CARD_FRAUD.test(h.cue)) bump('billing', 1);
     else {
       bump('technical', 0.3);
       bump('billing', 0.3);
     }
+  }
+  if (active.fraud.length) {
+    if (TAKEOVER_TEXT.test(norm)) bump('technical', 2);
+    else if (MONEY_TEXT.test(norm)) bump('billing', 2);
   }
   if (active.safety.length) bump('safety', 2 + Math.log1p(active.safety.length));
   const weakSafety = distinct(findWeakSafetyCues(norm).filter((h) => !h.negated), 4);
@@ -298,6 +312,10 @@ function classifyUnsafe(raw: string, context: ClassifyContext | undefined): Clas
   // A hazard to health or life makes the complaint a safety one, whatever else it is about.
   if (active.safety.length) {
     category = 'safety';
+  } else if (active.staff_abuse.length && !active.fraud.length && category !== 'service_attitude' && isBuiltinCategory(category)) {
+    // Insults, swearing, yelling by staff: the complaint is about the person (a courier who swears is rude staff, DESIGN §2).
+    category = 'service_attitude';
+    categoryReasons.push('egregious staff behaviour → service_attitude');
   } else if (active.fraud.length && category !== 'technical' && category !== 'billing' && category !== 'safety') {
     category = score.get('technical')! >= score.get('billing')! ? 'technical' : 'billing';
     categoryReasons.push(`fraud cue → ${category}`);
