@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Config } from '../../../config.js';
+import { folderOnce, writeInFolder } from './folder-once.js';
 
 export interface OutgoingEmail {
   to: string;
@@ -52,27 +53,13 @@ export function createEmailTransport(config: Pick<Config, 'SMTP_URL' | 'MAIL_FRO
   }
   const dir = path.join(config.DATA_DIR, 'mail-outbox');
   const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-  // Made once (again only if someone removed it): a mkdir per message took about a third of a send (intake benchmark profile).
-  let made: Promise<unknown> | null = null;
-  const ensureDir = async () => {
-    made ??= fs.promises.mkdir(dir, { recursive: true }).catch((err: unknown) => {
-      made = null; // a failed mkdir is tried again by the next send
-      throw err;
-    });
-    await made;
-  };
+  const folder = folderOnce(dir);
   return {
     kind: 'file',
     async send(mail) {
       const info = await transporter.sendMail(message(mail));
-      await ensureDir();
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^A-Za-z0-9.-]/g, '')}.eml`;
-      await fs.promises.writeFile(path.join(dir, name), info.message as Buffer).catch(async (err: unknown) => {
-        if ((err as { code?: string }).code !== 'ENOENT') throw err;
-        made = null;
-        await ensureDir();
-        await fs.promises.writeFile(path.join(dir, name), info.message as Buffer);
-      });
+      await writeInFolder(folder, () => fs.promises.writeFile(path.join(dir, name), info.message as Buffer));
       return { messageId: info.messageId };
     },
     close: () => transporter.close(),

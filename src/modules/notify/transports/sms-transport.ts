@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../../config.js';
+import { folderOnce, writeInFolder } from './folder-once.js';
 
 export interface SmsTransport {
   /** 'http' posts to the configured provider; 'file' appends JSON lines to a log (development). */
@@ -56,11 +57,11 @@ export function createSmsTransport(
     };
   }
   const file = config.SMS_LOG_FILE ?? path.join(config.DATA_DIR, 'sms.log');
+  const folder = folderOnce(path.dirname(file));
   return {
     kind: 'file',
     async send(sms) {
-      await fs.promises.mkdir(path.dirname(file), { recursive: true });
-      await fs.promises.appendFile(file, `${JSON.stringify({ at: new Date().toISOString(), ...sms })}\n`);
+      await writeInFolder(folder, () => fs.promises.appendFile(file, `${JSON.stringify({ at: new Date().toISOString(), ...sms })}\n`));
       return { providerMessageId: null };
     },
   };
