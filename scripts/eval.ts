@@ -5,12 +5,14 @@
  *    confusion matrix;
  *  - 5-fold cross-validated accuracy of a model trained from
  *    ../shared/data/real/cfpb-llm-benchmark/dataset.csv (narrative → product), when present;
+ *    and the same with ../shared/data/real/cfpb/complaints_sample.csv's narratives added to
+ *    every training part (never tested; products mapped by scripts/cfpb-product-map.json);
  *  - classifications per second on one core.
  * Human-readable tables, then one JSON line per headline figure.
  *
  * Flags: --errors (list held-out mistakes), --corpus=train (evaluate on the training corpus),
  *        --tune (5-fold CV of the whole classifier on the training corpus over the TUNING grid),
- *        --no-cfpb.
+ *        --no-cfpb, --no-cfpb-aux (skip the auxiliary-rows figure: ~3 minutes of the run).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,14 +20,22 @@ import { fileURLToPath } from 'node:url';
 import { CATEGORIES, SEVERITIES } from '../src/modules/complaints/taxonomy.js';
 import { classify, loadClassifier, setModels, TUNING } from '../src/modules/triage/classifier.js';
 import { DEFAULT_CANDIDATES, stratifiedFolds } from '../src/modules/triage/text-model.js';
+import { dropDuplicates, mapLabels, parseLabelMap, prepareText } from '../src/modules/triage/labelled-sources.js';
 import { CORPUS_DIR, crossValidate, loadCorpus, readLabelledCsv, trainBuiltinModels, type CorpusItem } from '../src/modules/triage/train-model.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** ../shared next to the project; from a git worktree (…/wt/<name>) it is one level further up. */
-const CFPB =
-  [path.resolve(ROOT, '../shared'), path.resolve(ROOT, '../../shared')]
-    .map((dir) => path.join(dir, 'data/real/cfpb-llm-benchmark/dataset.csv'))
-    .find((f) => fs.existsSync(f)) ?? path.resolve(ROOT, '../shared/data/real/cfpb-llm-benchmark/dataset.csv');
+function sharedFile(rel: string): string {
+  return (
+    [path.resolve(ROOT, '../shared'), path.resolve(ROOT, '../../shared')].map((dir) => path.join(dir, rel)).find((f) => fs.existsSync(f)) ??
+    path.resolve(ROOT, '../shared', rel)
+  );
+}
+const CFPB = sharedFile('data/real/cfpb-llm-benchmark/dataset.csv');
+/** Another sample of the CFPB database (raw narratives, CFPB product names): auxiliary training rows. */
+const CFPB_AUX = sharedFile('data/real/cfpb/complaints_sample.csv');
+/** CFPB product names → the benchmark's five classes. */
+const CFPB_PRODUCT_MAP = path.join(ROOT, 'scripts/cfpb-product-map.json');
 const args = new Set(process.argv.slice(2));
 const showErrors = args.has('--errors');
 const corpusName = [...args].find((a) => a.startsWith('--corpus='))?.slice('--corpus='.length) ?? 'heldout';
@@ -149,6 +159,22 @@ function cfpb() {
   console.log(`  learner per fold (chosen among ${DEFAULT_CANDIDATES.join(' / ')} by an inner 3-fold CV on that fold's training rows): ${r.learners.join(', ')}`);
   console.log('  zero-shot LLMs on the same rows: 0.691 (gpt-4o-mini) – 0.777 (o1)');
   headline.push({ metric: 'cfpb.cv5_accuracy', value: round(r.accuracy), n: items.length });
+  if (args.has('--no-cfpb-aux')) return;
+  if (!fs.existsSync(CFPB_AUX)) {
+    console.log(`  with auxiliary rows: ${CFPB_AUX} not found — skipped.`);
+    return;
+  }
+  // The same 1,000 rows and folds, each fold's training part joined by the other CFPB sample's
+  // narratives (prepared like the benchmark's; those repeating a benchmark row dropped); its
+  // weighting chosen per fold by an inner CV on that fold's benchmark training rows.
+  const t1 = performance.now();
+  const mapped = mapLabels(readLabelledCsv(CFPB_AUX, 'Consumer complaint narrative', 'Product'), parseLabelMap(fs.readFileSync(CFPB_PRODUCT_MAP, 'utf8')));
+  const prepared = mapped.items.map((it) => ({ text: prepareText(it.text, 'lowercase-nostop'), label: it.label })).filter((it) => it.text !== '');
+  const { kept, dropped } = dropDuplicates(prepared, items);
+  const a = crossValidate(items, 5, undefined, kept, 'auto');
+  console.log(`  with ${kept.length} auxiliary rows from ${path.basename(CFPB_AUX)} in every training part (${dropped.length} dropped as repeats of benchmark rows, ${Object.values(mapped.unmapped).reduce((x, y) => x + y, 0)} of unmapped products):`);
+  console.log(`  accuracy ${a.accuracy.toFixed(3)}  (folds ${a.perFold.map((f) => f.toFixed(3)).join(' ')}; ${((performance.now() - t1) / 1000).toFixed(1)} s); auxiliary weighting per fold ${a.weightings.join(', ')}; learners ${a.learners.join(', ')}`);
+  headline.push({ metric: 'cfpb.cv5_accuracy_with_aux', value: round(a.accuracy), n: items.length, n_aux: kept.length, n_dropped_as_duplicates: dropped.length });
 }
 
 /** 5-fold CV of the full classifier (model + lexicon + rules) on the training corpus, over a grid of TUNING values. */

@@ -4,7 +4,9 @@
  * like `npm start`; a PGlite data dir is locked while the server runs, so stop it first or use
  * the admin API).
  *
- *   loopdesk train [--csv file --text column --label column] [--epochs n] [--folds k] [--activate]
+ *   loopdesk train [--csv file --text column --label column [--map labels.json] [--aux file:text:label]…
+ *                  [--aux-map labels.json] [--aux-prepare none|lowercase-nostop] [--aux-weighting auto|…]]
+ *                  [--epochs n] [--folds k] [--activate]
  *   loopdesk models
  *   loopdesk activate <version>
  *   loopdesk rollback
@@ -26,16 +28,39 @@ import { trainModelVersion } from '../src/modules/training/commands/train-versio
 import { describeVersion, versionTable } from '../src/modules/training/describe-version.js';
 import { getVersionByNumber, listVersions } from '../src/modules/training/model-versions.js';
 import { trainModelInput } from '../src/modules/training/training-schema.js';
+import { parseLabelMap, type LabelMap } from '../src/modules/triage/labelled-sources.js';
 
 const USAGE = `usage: loopdesk <command>
-  train [--csv file --text column --label column] [--epochs n] [--folds k] [--activate]
+  train [--csv file --text column --label column [--map labels.json]
+         [--aux file:textColumn:labelColumn]… [--aux-map labels.json] [--aux-prepare none|lowercase-nostop]
+         [--aux-weighting auto|none|uniform|match-classes]] [--epochs n] [--folds k] [--activate]
         new model version from the built-in corpus + agents' corrections + added categories' examples,
-        or from a labelled CSV; prints its evaluation; --activate makes it the category model
+        or from a labelled CSV; prints its evaluation; --activate makes it the category model.
+        --map: a JSON object mapping the CSV's labels to the model's (rows of other labels dropped);
+        --aux: other labelled CSVs that train the model but are never tested by its cross-validation
+        (rows repeating a --csv row dropped), their labels mapped by --aux-map
   models               list model versions and their accuracy
   activate <version>   make a version the category model
   rollback             re-activate the version active before the current one (or the built-in model)`;
 
 class UsageError extends Error {}
+
+/** `file:textColumn:labelColumn` (the file may itself hold colons: the last two parts are the columns). */
+function parseSourceSpec(spec: string): { file: string; textColumn: string; labelColumn: string } {
+  const parts = spec.split(':');
+  if (parts.length < 3 || parts.some((p) => p === '')) throw new UsageError(`--aux ${spec}: expected file:textColumn:labelColumn`);
+  const labelColumn = parts.pop()!;
+  const textColumn = parts.pop()!;
+  return { file: parts.join(':'), textColumn, labelColumn };
+}
+
+function readLabelMap(file: string): LabelMap {
+  try {
+    return parseLabelMap(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`${file}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
 
 const CLI = { kind: 'cli' } as const;
 
@@ -46,14 +71,41 @@ async function run(db: Database, argv: string[]): Promise<void> {
     case 'train': {
       const { values } = parseArgs({
         args: rest,
-        options: { csv: { type: 'string' }, text: { type: 'string' }, label: { type: 'string' }, epochs: { type: 'string' }, folds: { type: 'string' }, activate: { type: 'boolean' } },
+        options: {
+          csv: { type: 'string' },
+          text: { type: 'string' },
+          label: { type: 'string' },
+          map: { type: 'string' },
+          aux: { type: 'string', multiple: true },
+          'aux-map': { type: 'string' },
+          'aux-prepare': { type: 'string' },
+          'aux-weighting': { type: 'string' },
+          epochs: { type: 'string' },
+          folds: { type: 'string' },
+          activate: { type: 'boolean' },
+        },
       });
       const common = { epochs: values.epochs ? Number(values.epochs) : undefined, folds: values.folds ? Number(values.folds) : undefined };
       let raw: Record<string, unknown>;
       if (values.csv) {
         if (!values.text || !values.label) throw new UsageError('--csv needs --text <column> and --label <column>');
-        raw = { source: 'csv', csv: fs.readFileSync(values.csv, 'utf8'), textColumn: values.text, labelColumn: values.label, ...common };
+        const auxMap = values['aux-map'] ? readLabelMap(values['aux-map']) : undefined;
+        const auxiliary = (values.aux ?? []).map((spec) => {
+          const { file, textColumn, labelColumn } = parseSourceSpec(spec);
+          return { csv: fs.readFileSync(file, 'utf8'), textColumn, labelColumn, ...(auxMap ? { labelMap: auxMap } : {}), ...(values['aux-prepare'] ? { prepare: values['aux-prepare'] } : {}) };
+        });
+        raw = {
+          source: 'csv',
+          csv: fs.readFileSync(values.csv, 'utf8'),
+          textColumn: values.text,
+          labelColumn: values.label,
+          ...(values.map ? { labelMap: readLabelMap(values.map) } : {}),
+          ...(auxiliary.length ? { auxiliary } : {}),
+          ...(values['aux-weighting'] ? { auxiliaryWeighting: values['aux-weighting'] } : {}),
+          ...common,
+        };
       } else {
+        if (values.aux?.length || values.map) throw new UsageError('--aux and --map need --csv (the built-in corpus takes no other sources)');
         raw = { source: 'builtin', ...common };
       }
       const input = trainModelInput.safeParse(raw);

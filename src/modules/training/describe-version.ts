@@ -19,12 +19,23 @@ export function versionTable(rows: readonly ModelVersionRow[]): string {
 
 export function describeVersion(r: ModelVersionRow): string {
   const m = r.metrics;
-  const detail = Object.entries(r.source_detail).map(([k, v]) => `${k} ${String(v)}`).join(', ');
+  const detail = Object.entries(r.source_detail)
+    .filter(([k]) => k !== 'auxiliary')
+    .map(([k, v]) => `${k} ${v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+    .join(', ');
+  const auxSources = Array.isArray(r.source_detail['auxiliary']) ? (r.source_detail['auxiliary'] as Array<Record<string, unknown>>) : [];
   const out = [
     `Version ${r.version} (${r.status}) — source ${r.source}${detail ? ` (${detail})` : ''}`,
     `  ${r.training_size} rows, ${r.labels.length} labels, ${m.features} features, ${m.epochs} epochs; trained in ${(m.trainMs / 1000).toFixed(1)} s, evaluated in ${(m.evaluateMs / 1000).toFixed(1)} s`,
   ];
-  if (m.crossValidation) out.push(`  ${m.crossValidation.folds}-fold cross-validation: ${pct(m.crossValidation.accuracy)} (folds ${m.crossValidation.perFold.map(pct).join(', ')})`);
+  auxSources.forEach((a, i) =>
+    out.push(`  auxiliary CSV ${i + 1}: ${String(a['used'])} rows used (${String(a['droppedAsDuplicates'])} dropped as repeats of primary rows, ${String(a['skipped'])} without text or a mapped label; text preparation ${String(a['prepare'])})`),
+  );
+  if (m.auxiliary) out.push(`  auxiliary rows: ${m.auxiliary.rows}, weighting ${m.auxiliary.weighting} (${m.auxiliary.used} trained the model); never tested by the cross-validation`);
+  if (m.crossValidation) {
+    const aux = m.crossValidation.auxiliary ? ` — auxiliary weighting per fold: ${m.crossValidation.auxiliary.weightings.join(', ')}` : '';
+    out.push(`  ${m.crossValidation.folds}-fold cross-validation: ${pct(m.crossValidation.accuracy)} (folds ${m.crossValidation.perFold.map(pct).join(', ')})${aux}`);
+  }
   else out.push('  cross-validation: skipped');
   if (m.heldout) {
     const langs = Object.entries(m.heldout.byLanguage).map(([l, v]) => `${l} ${pct(v.accuracy)}`).join(', ');

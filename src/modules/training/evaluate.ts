@@ -4,6 +4,7 @@
  * stratified k-fold cross-validation on its own training set.
  */
 import { stratifiedFolds, TextModel, type TrainOptions } from '../triage/text-model.js';
+import { trainWithAuxiliary, type AuxiliaryWeighting } from '../triage/train-model.js';
 
 export interface ClassReport {
   label: string;
@@ -23,6 +24,8 @@ export interface EvalReport {
 export interface CrossValidation extends EvalReport {
   folds: number;
   perFold: number[];
+  /** With auxiliary rows: how many trained each fold, and the weighting each fold used. */
+  auxiliary?: { rows: number; weightings: AuxiliaryWeighting[] };
 }
 
 export interface HeldoutReport extends EvalReport {
@@ -60,6 +63,8 @@ export interface ModelMetrics {
   trainMs: number;
   evaluateMs: number;
   features: number;
+  /** The category model's auxiliary rows (CSV source with auxiliary CSVs): how many, the weighting chosen, how many trained (0 with 'none'). */
+  auxiliary?: { rows: number; weighting: AuxiliaryWeighting; used: number };
   crossValidation: CrossValidation | null;
   heldout: HeldoutReport | null;
   /** Null: the version carries no severity model (CSV source, or trained before severity learning). */
@@ -107,16 +112,31 @@ export function expand(items: readonly FeaturedExample[]): Array<{ features: str
 
 /**
  * Stratified k-fold CV over distinct examples (a weighted example is repeated only inside its
- * training folds, so its copies never leak into the fold that tests it).
+ * training folds, so its copies never leak into the fold that tests it). Auxiliary examples
+ * train every fold (weighted as `weighting` says; 'auto': chosen on the fold's training rows)
+ * and are never tested.
  */
-export function crossValidate(items: readonly FeaturedExample[], k: number, opts: TrainOptions): CrossValidation {
+export function crossValidate(
+  items: readonly FeaturedExample[],
+  k: number,
+  opts: TrainOptions,
+  auxiliary: readonly FeaturedExample[] = [],
+  weighting: AuxiliaryWeighting | 'auto' = 'auto',
+): CrossValidation {
   const folds = stratifiedFolds(items.map((it) => it.label), k);
   const predicted = new Array<string>(items.length);
   const perFold: number[] = [];
+  const weightings: AuxiliaryWeighting[] = [];
+  const aux = auxiliary.map((it) => ({ features: it.features, label: it.label, ...(it.weight !== 1 ? { weight: it.weight } : {}) }));
   for (let f = 0; f < k; f++) {
     const train = expand(items.filter((_, i) => folds[i] !== f));
     if (new Set(train.map((d) => d.label)).size === 0) continue;
-    const model = TextModel.train(train, opts);
+    let model: TextModel;
+    if (aux.length) {
+      const r = trainWithAuxiliary(train, aux, opts, weighting);
+      model = r.model;
+      weightings.push(r.weighting);
+    } else model = TextModel.train(train, opts);
     let ok = 0;
     let n = 0;
     items.forEach((it, i) => {
@@ -128,5 +148,5 @@ export function crossValidate(items: readonly FeaturedExample[], k: number, opts
     perFold.push(round4(n ? ok / n : 0));
   }
   const truth = items.map((it) => it.label);
-  return { ...report(truth, predicted.map((p) => p ?? '')), folds: k, perFold };
+  return { ...report(truth, predicted.map((p) => p ?? '')), folds: k, perFold, ...(aux.length ? { auxiliary: { rows: aux.length, weightings } } : {}) };
 }

@@ -9,7 +9,7 @@ import { CATEGORIES } from '../complaints/taxonomy.js';
 import { classify, currentModels, setModels } from '../triage/classifier.js';
 import { features, segment } from '../triage/segment.js';
 import { TextModel, type TrainOptions } from '../triage/text-model.js';
-import { BUILTIN_TRAIN_OPTIONS, CORPUS_DIR, DEFAULT_TRAIN_OPTIONS, loadCorpus, type CorpusItem } from '../triage/train-model.js';
+import { BUILTIN_TRAIN_OPTIONS, CORPUS_DIR, DEFAULT_TRAIN_OPTIONS, loadCorpus, trainWithAuxiliary, type AuxiliaryWeighting, type CorpusItem } from '../triage/train-model.js';
 import { crossValidate, expand, report, type FeaturedExample, type HeldoutReport, type ModelMetrics, type SeverityHeldoutReport, type SeverityMetrics } from './evaluate.js';
 import type { TrainingExample } from './training-set.js';
 
@@ -20,6 +20,9 @@ export interface TrainRequest {
   epochs: number;
   /** k of the cross-validation; 0 skips it. */
   folds: number;
+  /** Rows of other labelled sources: they train the category model, never tested in its cross-validation. */
+  auxiliaryItems?: TrainingExample[];
+  auxiliaryWeighting?: AuxiliaryWeighting | 'auto';
 }
 
 export interface TrainOutcome {
@@ -96,10 +99,15 @@ export function trainAndEvaluate(req: TrainRequest): TrainOutcome {
   const opts: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: req.epochs };
   const t0 = performance.now();
   const featured: FeaturedExample[] = req.items.map((it) => ({ features: features(segment(it.text)), label: it.label, weight: it.weight }));
-  const model = TextModel.train(expand(featured), opts);
+  const auxiliary: FeaturedExample[] = (req.auxiliaryItems ?? []).map((it) => ({ features: features(segment(it.text)), label: it.label, weight: it.weight }));
+  const weighting = req.auxiliaryWeighting ?? 'auto';
+  const trained = auxiliary.length
+    ? trainWithAuxiliary(expand(featured), auxiliary.map((a) => ({ features: a.features, label: a.label, ...(a.weight !== 1 ? { weight: a.weight } : {}) })), opts, weighting)
+    : null;
+  const model = trained?.model ?? TextModel.train(expand(featured), opts);
   const t1 = performance.now();
   const folds = Math.min(req.folds, featured.length);
-  const cv = folds >= 2 ? crossValidate(featured, folds, opts) : null;
+  const cv = folds >= 2 ? crossValidate(featured, folds, opts, auxiliary, weighting) : null;
   const held = heldout(model);
   const sev = req.severityItems?.length ? trainSeverity(req.severityItems, req.epochs, model) : null;
   const t2 = performance.now();
@@ -113,6 +121,7 @@ export function trainAndEvaluate(req: TrainRequest): TrainOutcome {
       trainMs: Math.round(t1 - t0),
       evaluateMs: Math.round(t2 - t1),
       features: model.featureCount,
+      ...(trained ? { auxiliary: { rows: auxiliary.length, weighting: trained.weighting, used: trained.auxiliaryUsed } } : {}),
       crossValidation: cv,
       heldout: held,
       severity: sev?.metrics ?? null,

@@ -5,6 +5,7 @@
 import type { Queryable } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import { SEVERITIES } from '../complaints/taxonomy.js';
+import { dropDuplicates, mapLabels, prepareText, type LabelMap, type TextPreparation } from '../triage/labelled-sources.js';
 import { loadCorpus, parseCsv } from '../triage/train-model.js';
 
 export interface TrainingExample {
@@ -24,6 +25,8 @@ export interface TrainingSet {
    * classifier keeps the built-in severity model.
    */
   severityItems: TrainingExample[] | null;
+  /** Rows of other labelled sources: they train, but cross-validation never tests them (CSV source only). */
+  auxiliaryItems?: TrainingExample[];
   detail: Record<string, unknown>;
 }
 
@@ -99,7 +102,7 @@ export async function builtinTrainingSet(q: Queryable): Promise<TrainingSet> {
  * A labelled CSV with a header row. Rows with an empty text or label are skipped; the rest
  * must hold at least two labels with two rows each, or no model can be trained and evaluated.
  */
-export function csvTrainingSet(csv: string, textColumn: string, labelColumn: string): TrainingSet {
+export function csvTrainingSet(csv: string, textColumn: string, labelColumn: string, labelMap?: LabelMap): TrainingSet {
   if (!csv.trim()) throw invalid('The CSV is empty.', 'body.csv');
   const rows = parseCsv(csv);
   const header = (rows[0] ?? []).map((h) => h.trim());
@@ -111,7 +114,47 @@ export function csvTrainingSet(csv: string, textColumn: string, labelColumn: str
     .slice(1)
     .map((r): TrainingExample => ({ text: (r[ti] ?? '').slice(0, MAX_TEXT_CHARS), label: (r[li] ?? '').trim(), weight: 1 }))
     .filter((r) => r.text.trim() !== '' && r.label !== '');
-  return { source: 'csv', items, severityItems: null, detail: { textColumn, labelColumn, rows: rows.length - 1, skipped: rows.length - 1 - items.length } };
+  if (!labelMap) return { source: 'csv', items, severityItems: null, detail: { textColumn, labelColumn, rows: rows.length - 1, skipped: rows.length - 1 - items.length } };
+  const mapped = mapLabels(items, labelMap);
+  return {
+    source: 'csv',
+    items: mapped.items.map((it) => ({ ...it, weight: 1 })),
+    severityItems: null,
+    detail: { textColumn, labelColumn, rows: rows.length - 1, skipped: rows.length - 1 - mapped.items.length, unmapped: mapped.unmapped },
+  };
+}
+
+export interface AuxiliarySource {
+  csv: string;
+  textColumn: string;
+  labelColumn: string;
+  labelMap?: LabelMap;
+  prepare?: TextPreparation;
+}
+
+/**
+ * Adds auxiliary labelled CSVs to a CSV training set: each is read like the primary one, its
+ * labels mapped, its texts prepared, and its rows that repeat a primary row dropped (so a
+ * cross-validation on the primary rows never trains on a copy of a test row).
+ */
+export function withAuxiliarySources(set: TrainingSet, sources: readonly AuxiliarySource[]): TrainingSet {
+  if (!sources.length) return set;
+  const auxiliaryItems: TrainingExample[] = [];
+  const details: Array<Record<string, unknown>> = [];
+  sources.forEach((src, n) => {
+    let part: TrainingSet;
+    try {
+      part = csvTrainingSet(src.csv, src.textColumn, src.labelColumn, src.labelMap);
+    } catch (err) {
+      if (err instanceof AppError) throw invalid(`Auxiliary CSV ${n + 1}: ${err.message}`, `body.auxiliary.${n}`);
+      throw err;
+    }
+    const prepared = part.items.map((it) => ({ ...it, text: prepareText(it.text, src.prepare ?? 'none') })).filter((it) => it.text.trim() !== '');
+    const { kept, dropped } = dropDuplicates(prepared, set.items);
+    auxiliaryItems.push(...kept);
+    details.push({ ...part.detail, prepare: src.prepare ?? 'none', droppedAsDuplicates: dropped.length, used: kept.length });
+  });
+  return { ...set, auxiliaryItems, detail: { ...set.detail, auxiliary: details } };
 }
 
 /** Refuses training data no useful model can come from (4xx, never a crash in the trainer). */

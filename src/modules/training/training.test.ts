@@ -233,6 +233,37 @@ describe('training from a labelled CSV', () => {
     expect(json<Version>(await t.request('GET', `/api/v1/admin/classifier/models/${v.id}`, { token: admin.token })).status).toBe('draft');
   });
 
+  it('auxiliary CSVs (labels mapped, repeats of primary rows dropped) train the model and are never cross-validated on', SLOW, async () => {
+    const aux = ['complaint,Product'];
+    const auxTopics: Record<string, string[]> = {
+      'Credit card or prepaid card': ['My CREDIT CARD was charged an annual fee XXXX times', 'The card company raised my interest rate', 'Prepaid card balance vanished'],
+      'Mortgage': ['The servicer misapplied my escrow payment', 'My mortgage modification was denied', 'They started foreclosure during forbearance'],
+      'Student loan': ['My student loan payment was misapplied', 'The servicer lost my forgiveness form', 'Student loan interest is wrong'],
+      'Gift card': ['gift card not accepted'],
+    };
+    for (const [label, texts] of Object.entries(auxTopics)) for (const x of texts) aux.push(`"${x}.\nSent on XX/XX/2020.",${label}`);
+    aux.push(`"${topics['Mortgage']![0]!}, case 0",Mortgage`); // a primary row again: dropped
+    const res = await train({
+      source: 'csv', csv, textColumn: 'narrative', labelColumn: 'product', folds: 3,
+      labelMap: { 'Credit card': 'cards', Mortgage: 'mortgage', 'Student loan': 'student' },
+      auxiliary: [{ csv: aux.join('\n'), textColumn: 'complaint', labelColumn: 'Product', prepare: 'lowercase-nostop', labelMap: { 'Credit card or prepaid card': 'cards', Mortgage: 'mortgage', 'Student loan': 'student' } }],
+      auxiliaryWeighting: 'uniform',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const v = json<Version & { metrics: { auxiliary: { rows: number; weighting: string; used: number }; crossValidation: { n: number; auxiliary: { rows: number; weightings: string[] } } } }>(res);
+    expect(v.labels).toEqual(['cards', 'mortgage', 'student']);
+    expect(v.trainingSize).toBe(15);
+    expect(v.sourceDetail['auxiliary']).toEqual([expect.objectContaining({ rows: 11, skipped: 1, droppedAsDuplicates: 1, used: 9, prepare: 'lowercase-nostop' })]);
+    expect(v.metrics.auxiliary).toEqual({ rows: 9, weighting: 'uniform', used: 9 });
+    expect(v.metrics.crossValidation.n).toBe(15); // primary rows only
+    expect(v.metrics.crossValidation.auxiliary).toEqual({ rows: 9, weightings: ['uniform', 'uniform', 'uniform'] });
+    // An auxiliary CSV without the named column is the caller's mistake.
+    expectError(
+      await train({ source: 'csv', csv, textColumn: 'narrative', labelColumn: 'product', auxiliary: [{ csv: 'a,b\nx,y', textColumn: 'complaint', labelColumn: 'Product' }] }),
+      422, 'invalid_training_data', 'body.auxiliary.0',
+    );
+  });
+
   it('a CSV with taxonomy labels can be activated', async () => {
     const lines = ['text,label'];
     for (let i = 0; i < 6; i++) lines.push(`"parcel ${i} is late and stuck at the depot",logistics`, `"I was charged twice for order ${i}",billing`);

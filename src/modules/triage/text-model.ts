@@ -53,6 +53,13 @@ export interface TrainOptions {
 export interface LabelledFeatures {
   features: string[];
   label: string;
+  /** How much the document counts in training (default 1): scales its loss (all learners) and its NB counts. */
+  weight?: number;
+  /**
+   * An auxiliary document (e.g. from another labelled source): it trains, but 'auto' never
+   * holds it out to judge a learner, so the choice is made on the primary documents only.
+   */
+  auxiliary?: boolean;
 }
 
 export interface TextModelJson {
@@ -218,9 +225,10 @@ export class TextModel {
 
     const xs = docs.map((d) => model.vectorize(d.features));
     const ys = docs.map((d) => labelIndex.get(d.label)!);
+    const ws = docs.some((d) => d.weight !== undefined && d.weight !== 1) ? Float64Array.from(docs, (d) => d.weight ?? 1) : null;
     const parts = learner.split('+') as BaseLearner[];
     if (parts.length === 1) {
-      trainBase(parts[0]!, xs, ys, C, V, opts, model.weights, model.bias);
+      trainBase(parts[0]!, xs, ys, C, V, opts, model.weights, model.bias, ws);
     } else {
       // The mean of the models' logits: the argmax of a product of their probabilities, with
       // the confidence of none inflated.
@@ -229,7 +237,7 @@ export class TextModel {
       for (const part of parts) {
         W.fill(0);
         b.fill(0);
-        trainBase(part, xs, ys, C, V, opts, W, b);
+        trainBase(part, xs, ys, C, V, opts, W, b, ws);
         for (let k = 0; k < V * C; k++) model.weights[k]! += W[k]! / parts.length;
         for (let c = 0; c < C; c++) model.bias[c]! += b[c]! / parts.length;
       }
@@ -245,15 +253,18 @@ function shuffleInPlace(order: number[], random: () => number): void {
   }
 }
 
-function trainBase(learner: BaseLearner, xs: readonly SparseVector[], ys: readonly number[], C: number, V: number, opts: TrainOptions, W: Float32Array, b: Float32Array): void {
-  if (learner === 'logreg') trainSoftmax(xs, ys, C, V, opts, W, b);
-  else if (learner === 'nblr') trainNbLr(xs, ys, C, V, opts, W, b);
-  else if (learner === 'svm') trainSvm(xs, ys, C, V, opts, W, b);
+/** Per-document weights (null: all 1). */
+type Weights = Float64Array | null;
+
+function trainBase(learner: BaseLearner, xs: readonly SparseVector[], ys: readonly number[], C: number, V: number, opts: TrainOptions, W: Float32Array, b: Float32Array, ws: Weights = null): void {
+  if (learner === 'logreg') trainSoftmax(xs, ys, C, V, opts, W, b, ws);
+  else if (learner === 'nblr') trainNbLr(xs, ys, C, V, opts, W, b, ws);
+  else if (learner === 'svm') trainSvm(xs, ys, C, V, opts, W, b, ws);
   else throw new Error(`unknown learner ${String(learner)}`);
 }
 
-/** Multinomial logistic regression (softmax), AdaGrad, L2 on the touched weights. */
-function trainSoftmax(xs: readonly SparseVector[], ys: readonly number[], C: number, V: number, opts: TrainOptions, W: Float32Array, b: Float32Array): void {
+/** Multinomial logistic regression (softmax), AdaGrad, L2 on the touched weights; a document's loss gradient is scaled by its weight. */
+function trainSoftmax(xs: readonly SparseVector[], ys: readonly number[], C: number, V: number, opts: TrainOptions, W: Float32Array, b: Float32Array, ws: Weights = null): void {
   const epochs = opts.epochs ?? 12;
   const lr = opts.learningRate ?? 0.5;
   const l2 = opts.l2 ?? 1e-5;
@@ -275,7 +286,8 @@ function trainSoftmax(xs: readonly SparseVector[], ys: readonly number[], C: num
         for (let c = 0; c < C; c++) z[c]! += W[base + c]! * v;
       }
       const p = softmax(z);
-      for (let c = 0; c < C; c++) grad[c] = p[c]! - (c === ys[n] ? 1 : 0);
+      const wn = ws ? ws[n]! : 1;
+      for (let c = 0; c < C; c++) grad[c] = wn * (p[c]! - (c === ys[n] ? 1 : 0));
       for (let c = 0; c < C; c++) {
         const g = grad[c]!;
         gB[c]! += g * g;
@@ -300,20 +312,21 @@ function trainSoftmax(xs: readonly SparseVector[], ys: readonly number[], C: num
  * its smoothed share among the class's documents over its share among the other classes'
  * (binarised counts). Row-major by feature, like the weights.
  */
-export function nbLogCountRatios(xs: readonly SparseVector[], ys: readonly number[], C: number, V: number, alpha = 1): Float32Array {
+export function nbLogCountRatios(xs: readonly SparseVector[], ys: readonly number[], C: number, V: number, alpha = 1, ws: Weights = null): Float32Array {
   const inClass = new Float64Array(V * C);
   const classTotal = new Float64Array(C);
   const featureTotal = new Float64Array(V);
   let total = 0;
   xs.forEach((x, n) => {
     const y = ys[n]!;
+    const wn = ws ? ws[n]! : 1;
     for (let j = 0; j < x.idx.length; j++) {
       const i = x.idx[j]!;
-      inClass[i * C + y]!++;
-      featureTotal[i]!++;
+      inClass[i * C + y]! += wn;
+      featureTotal[i]! += wn;
     }
-    classTotal[y]! += x.idx.length;
-    total += x.idx.length;
+    classTotal[y]! += wn * x.idx.length;
+    total += wn * x.idx.length;
   });
   const R = new Float32Array(V * C);
   for (let i = 0; i < V; i++) {
@@ -331,12 +344,12 @@ export function nbLogCountRatios(xs: readonly SparseVector[], ys: readonly numbe
  * vector with each feature scaled by the class's log-count ratio. The scaling is folded into
  * the returned weights, so the model stays linear in the shared vector.
  */
-function trainNbLr(xs: readonly SparseVector[], ys: readonly number[], C: number, V: number, opts: TrainOptions, W: Float32Array, b: Float32Array): void {
+function trainNbLr(xs: readonly SparseVector[], ys: readonly number[], C: number, V: number, opts: TrainOptions, W: Float32Array, b: Float32Array, ws: Weights = null): void {
   const epochs = opts.nbEpochs ?? opts.epochs ?? 12;
   const lr = opts.learningRate ?? 0.5;
   const l2 = opts.l2 ?? 1e-5;
   const random = rng((opts.seed ?? 42) + 1);
-  const R = nbLogCountRatios(xs, ys, C, V, opts.nbAlpha ?? 1);
+  const R = nbLogCountRatios(xs, ys, C, V, opts.nbAlpha ?? 1, ws);
   const N = xs.length;
   const U = new Float32Array(V * C); // weights on the scaled features
   const gW = new Float32Array(V * C).fill(1e-8);
@@ -352,7 +365,7 @@ function trainNbLr(xs: readonly SparseVector[], ys: readonly number[], C: number
           const k = x.idx[j]! * C + c;
           z += U[k]! * R[k]! * x.val[j]!;
         }
-        const g = 1 / (1 + Math.exp(-z)) - (ys[n] === c ? 1 : 0);
+        const g = (ws ? ws[n]! : 1) * (1 / (1 + Math.exp(-z)) - (ys[n] === c ? 1 : 0));
         gB[c]! += g * g;
         b[c]! -= (lr * g) / Math.sqrt(gB[c]!);
         for (let j = 0; j < x.idx.length; j++) {
@@ -373,16 +386,16 @@ function trainNbLr(xs: readonly SparseVector[], ys: readonly number[], C: number
  * with the bias as an extra feature of value 1 (regularised, as in LIBLINEAR). Stops when the
  * projected gradients span less than eps (default 0.1, LIBLINEAR's: on CFPB 0.01 and 0.001
  * changed the accuracy by ≤ 0.2 points for 2–3× the passes) or after maxIter passes.
- * Returns w (V weights, then the bias).
+ * A document's weight multiplies its cost (ws; null: all 1). Returns w (V weights, then the bias).
  */
-export function svmDualCoordinateDescent(xs: readonly SparseVector[], y: Int8Array, V: number, cost: number, maxIter: number, random: () => number, eps = 0.1): Float64Array {
+export function svmDualCoordinateDescent(xs: readonly SparseVector[], y: Int8Array, V: number, cost: number, maxIter: number, random: () => number, eps = 0.1, ws: Weights = null): Float64Array {
   const N = xs.length;
   const w = new Float64Array(V + 1);
   const alpha = new Float64Array(N);
-  const D = 1 / (2 * cost);
+  const Dn = Float64Array.from({ length: N }, (_, n) => 1 / (2 * cost * (ws ? Math.max(ws[n]!, 1e-9) : 1)));
   const Q = new Float64Array(N);
   for (let n = 0; n < N; n++) {
-    let s = 1 + D; // the bias feature's 1² plus the squared hinge's diagonal
+    let s = 1 + Dn[n]!; // the bias feature's 1² plus the squared hinge's diagonal
     for (const v of xs[n]!.val) s += v * v;
     Q[n] = s;
   }
@@ -396,7 +409,7 @@ export function svmDualCoordinateDescent(xs: readonly SparseVector[], y: Int8Arr
       const yn = y[n]!;
       let s = w[V]!;
       for (let j = 0; j < x.idx.length; j++) s += w[x.idx[j]!]! * x.val[j]!;
-      const G = yn * s - 1 + D * alpha[n]!;
+      const G = yn * s - 1 + Dn[n]! * alpha[n]!;
       const PG = alpha[n] === 0 ? Math.min(G, 0) : G;
       if (PG > maxPG) maxPG = PG;
       if (PG < minPG) minPG = PG;
@@ -415,12 +428,12 @@ export function svmDualCoordinateDescent(xs: readonly SparseVector[], y: Int8Arr
 }
 
 /** One-vs-rest SVM margins (untempered), row-major by feature like the weights. */
-function trainSvmMargins(xs: readonly SparseVector[], ys: readonly number[], C: number, V: number, opts: TrainOptions, W: Float32Array, b: Float32Array): void {
+function trainSvmMargins(xs: readonly SparseVector[], ys: readonly number[], C: number, V: number, opts: TrainOptions, W: Float32Array, b: Float32Array, ws: Weights = null): void {
   const random = rng((opts.seed ?? 42) + 2);
   const cost = opts.svmC ?? 1;
   const maxIter = opts.svmMaxIter ?? 1000;
   for (let c = 0; c < C; c++) {
-    const w = svmDualCoordinateDescent(xs, Int8Array.from(ys, (y) => (y === c ? 1 : -1)), V, cost, maxIter, random);
+    const w = svmDualCoordinateDescent(xs, Int8Array.from(ys, (y) => (y === c ? 1 : -1)), V, cost, maxIter, random, 0.1, ws);
     for (let i = 0; i < V; i++) W[i * C + c] = w[i]!;
     b[c] = w[V]!;
   }
@@ -500,8 +513,8 @@ function linearScores(W: Float32Array, b: Float32Array, C: number, x: SparseVect
 }
 
 /** One-vs-rest linear SVM (see svmDualCoordinateDescent), margins scaled by svmTemperature into logits. */
-function trainSvm(xs: readonly SparseVector[], ys: readonly number[], C: number, V: number, opts: TrainOptions, W: Float32Array, b: Float32Array): void {
-  trainSvmMargins(xs, ys, C, V, opts, W, b);
+function trainSvm(xs: readonly SparseVector[], ys: readonly number[], C: number, V: number, opts: TrainOptions, W: Float32Array, b: Float32Array, ws: Weights = null): void {
+  trainSvmMargins(xs, ys, C, V, opts, W, b, ws);
   const t = opts.svmTemperature ?? svmTemperature(xs, ys, C, V, opts);
   for (let k = 0; k < V * C; k++) W[k] = W[k]! * t;
   for (let c = 0; c < C; c++) b[c] = b[c]! * t;
@@ -520,19 +533,23 @@ export interface LearnerSelection {
 
 /**
  * Chooses a learner by stratified k-fold cross-validation on the given training documents
- * (on a stratified sample of maxSelectionDocs when there are more; ties: the earlier candidate). Needs at least two documents per fold and two labels;
+ * (on a stratified sample of maxSelectionDocs when there are more; ties: the earlier candidate);
+ * auxiliary documents train in every fold and are never held out. Needs at least two documents per fold and two labels;
  * otherwise returns the first candidate untried.
  */
 export function selectLearner(allDocs: readonly LabelledFeatures[], opts: TrainOptions = {}): LearnerSelection {
   const candidates = opts.candidates?.length ? opts.candidates : DEFAULT_CANDIDATES;
   const k = Math.max(2, opts.innerFolds ?? 3);
   const maxDocs = Math.max(2 * k, opts.maxSelectionDocs ?? 4000);
-  let docs = allDocs;
-  if (allDocs.length > maxDocs) {
-    // One part of a stratified split into ceil(n / maxDocs) parts: a stratified sample.
-    const parts = stratifiedFolds(allDocs.map((d) => d.label), Math.ceil(allDocs.length / maxDocs), (opts.seed ?? 42) + 17);
-    docs = allDocs.filter((_, i) => parts[i] === 0);
-  }
+  // One part of a stratified split into ceil(n / maxDocs) parts: a stratified sample.
+  const sample = (list: readonly LabelledFeatures[], salt: number) => {
+    if (list.length <= maxDocs) return list;
+    const parts = stratifiedFolds(list.map((d) => d.label), Math.ceil(list.length / maxDocs), (opts.seed ?? 42) + salt);
+    return list.filter((_, i) => parts[i] === 0);
+  };
+  // Auxiliary documents are in every inner training part and never judged.
+  const docs = sample(allDocs.filter((d) => !d.auxiliary), 17);
+  const aux = sample(allDocs.filter((d) => d.auxiliary), 19);
   const labels = docs.map((d) => d.label);
   if (candidates.length === 1 || docs.length < 2 * k || new Set(labels).size < 2) return { learner: candidates[0]!, scores: [], documents: 0 };
   const folds = stratifiedFolds(labels, k, (opts.seed ?? 42) + 11);
@@ -540,7 +557,7 @@ export function selectLearner(allDocs: readonly LabelledFeatures[], opts: TrainO
   const scores = candidates.map((learner) => {
     let ok = 0;
     for (let f = 0; f < k; f++) {
-      const train = docs.filter((_, i) => folds[i] !== f);
+      const train = [...docs.filter((_, i) => folds[i] !== f), ...aux];
       if (new Set(train.map((d) => d.label)).size < 2) continue;
       const m = TextModel.train(train, { ...inner, learner });
       docs.forEach((d, i) => {

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_TRAIN_OPTIONS, crossValidate, DEFAULT_TRAIN_OPTIONS, loadBuiltinModels, type LabelledText } from './train-model.js';
+import { features, segment } from './segment.js';
+import { selectLearner, TextModel, type LabelledFeatures } from './text-model.js';
+import {
+  auxiliaryWeights,
+  BUILTIN_TRAIN_OPTIONS,
+  crossValidate,
+  crossValidationSplits,
+  DEFAULT_TRAIN_OPTIONS,
+  loadBuiltinModels,
+  selectAuxiliaryWeighting,
+  trainWithAuxiliary,
+  type LabelledText,
+} from './train-model.js';
 
 function texts(): LabelledText[] {
   const out: LabelledText[] = [];
@@ -57,4 +69,84 @@ describe('built-in models', () => {
     expect(models.category.learner).toBe('logreg+nblr');
     expect(models.severity?.learner).toBe('logreg');
   });
+});
+
+describe('auxiliary training rows', () => {
+  it('crossValidationSplits: every auxiliary row trains every fold, none is ever tested; the test folds partition the primary rows', () => {
+    const labels = ['a', 'a', 'a', 'b', 'b', 'b', 'c', 'c', 'c', 'c'];
+    const splits = crossValidationSplits(labels, 7, 3);
+    expect(splits).toHaveLength(3);
+    const tested = splits.flatMap((s) => s.test).sort((x, y) => x - y);
+    expect(tested).toEqual(labels.map((_, i) => i));
+    for (const s of splits) {
+      expect(s.trainAuxiliary).toEqual([0, 1, 2, 3, 4, 5, 6]);
+      expect(s.trainPrimary.filter((i) => s.test.includes(i))).toEqual([]);
+      expect([...s.trainPrimary, ...s.test].sort((x, y) => x - y)).toEqual(labels.map((_, i) => i));
+    }
+  });
+
+  it('crossValidate scores primary rows only: auxiliary rows with a label of their own are never tested', () => {
+    // One text under two labels: whichever a model predicts, half of these rows would be wrong if tested.
+    const aux = Array.from({ length: 6 }, (_, i) => ({ text: 'tomato seedlings in the garden', label: i % 2 ? 'gardening' : 'cooking' }));
+    const r = crossValidate(texts(), 3, { ...DEFAULT_TRAIN_OPTIONS, learner: 'logreg' }, aux, 'uniform');
+    expect(r.accuracy).toBe(1);
+    expect(r.perFold).toEqual([1, 1, 1]);
+    expect(r.weightings).toEqual(['uniform', 'uniform', 'uniform']);
+  });
+
+  it("crossValidate with weighting 'none' equals no auxiliary rows at all", () => {
+    const aux = Array.from({ length: 9 }, (_, i) => ({ text: `refund the parcel app ${i}`, label: ['money', 'shipping', 'tech'][i % 3]! }));
+    const opts = { ...DEFAULT_TRAIN_OPTIONS, learner: 'logreg' as const };
+    const without = crossValidate(texts(), 3, opts);
+    const none = crossValidate(texts(), 3, opts, aux, 'none');
+    expect(none.perFold).toEqual(without.perFold);
+    expect(none.weightings).toEqual(['none', 'none', 'none']);
+  });
+
+  it("auxiliaryWeights 'match-classes' weights each class to the primary distribution, the heaviest at 1", () => {
+    const primary = ['a', 'a', 'b', 'b'];
+    const aux = ['a', 'a', 'a', 'a', 'b', 'c'];
+    expect(auxiliaryWeights(primary, aux, 'match-classes')).toEqual([0.25, 0.25, 0.25, 0.25, 1, 1]); // a: 4 rows → ¼ each; c: not in primary → 1
+    expect(auxiliaryWeights(primary, aux, 'uniform')).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(auxiliaryWeights(primary, aux, 'none')).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
+  it('the weighting is chosen on primary rows: auxiliary rows with contradicting labels are left out', () => {
+    const doc = (text: string, label: string): LabelledFeatures => ({ features: features(segment(text)), label });
+    const primary = texts().map((t) => doc(t.text, t.label));
+    // Every auxiliary row is labelled wrongly (a shipping text called money, …).
+    const wrong = texts().map((t) => doc(t.text.replace(/\d+/, 'x'), { money: 'shipping', shipping: 'tech', tech: 'money' }[t.label]!));
+    const opts = { ...DEFAULT_TRAIN_OPTIONS, learner: 'logreg' as const };
+    const sel = selectAuxiliaryWeighting(primary, wrong, opts);
+    expect(sel.weighting).toBe('none');
+    expect(sel.scores.map((s) => s.weighting)).toEqual(['none', 'uniform', 'match-classes']);
+    const r = trainWithAuxiliary(primary, wrong, opts);
+    expect(r).toMatchObject({ weighting: 'none', auxiliaryUsed: 0 });
+  });
+
+  it("the 'auto' learner is judged on primary documents only", () => {
+    const doc = (text: string, label: string, auxiliary?: boolean): LabelledFeatures => ({ features: features(segment(text)), label, ...(auxiliary ? { auxiliary } : {}) });
+    const primary = texts().map((t) => doc(t.text, t.label));
+    const aux = Array.from({ length: 20 }, (_, i) => doc(`some other source ${i}`, i % 2 ? 'money' : 'tech', true));
+    const sel = selectLearner([...primary, ...aux], { ...DEFAULT_TRAIN_OPTIONS, candidates: ['logreg', 'nblr'] });
+    expect(sel.documents).toBe(primary.length);
+  });
+});
+
+describe('document weights', () => {
+  // One ambiguous text labelled both ways: the heavier label wins, for every base learner.
+  for (const learner of ['logreg', 'nblr', 'svm'] as const) {
+    it(`${learner}: a document's weight decides between contradicting labels`, () => {
+      const base: LabelledFeatures[] = [];
+      for (let i = 0; i < 6; i++) {
+        base.push({ features: features(segment(`refund invoice fee ${i}`)), label: 'money' });
+        base.push({ features: features(segment(`courier parcel late ${i}`)), label: 'shipping' });
+      }
+      const amb = features(segment('strange ambiguous words'));
+      const train = (wMoney: number, wShip: number) =>
+        TextModel.train([...base, { features: amb, label: 'money', weight: wMoney }, { features: amb, label: 'shipping', weight: wShip }], { learner, epochs: 20, seed: 1 });
+      expect(train(5, 0.2).predict(amb).label).toBe('money');
+      expect(train(0.2, 5).predict(amb).label).toBe('shipping');
+    });
+  }
 });

@@ -4,7 +4,7 @@ import type { Clock } from '../../../clock.js';
 import { writeModelAudit, type ModelActor } from '../model-audit.js';
 import { insertVersion, type ModelVersionRow } from '../model-versions.js';
 import { runTraining } from '../run-training.js';
-import { assertTrainable, builtinTrainingSet, csvTrainingSet } from '../training-set.js';
+import { assertTrainable, builtinTrainingSet, csvTrainingSet, withAuxiliarySources } from '../training-set.js';
 import type { TrainModelInput } from '../training-schema.js';
 
 // One training at a time per process: each one takes a CPU core for seconds.
@@ -22,12 +22,24 @@ export async function trainModelVersion(
   input: TrainModelInput,
   opts: { inline?: boolean } = {},
 ): Promise<ModelVersionRow> {
-  const set = input.source === 'csv' ? csvTrainingSet(input.csv, input.textColumn, input.labelColumn) : await builtinTrainingSet(ctx.db);
+  const set =
+    input.source === 'csv'
+      ? withAuxiliarySources(csvTrainingSet(input.csv, input.textColumn, input.labelColumn, input.labelMap), input.auxiliary ?? [])
+      : await builtinTrainingSet(ctx.db);
   assertTrainable(set);
   if (training) throw new AppError('training_in_progress');
   training = true;
   try {
-    const outcome = await runTraining({ items: set.items, severityItems: set.severityItems, epochs: input.epochs, folds: input.folds }, opts);
+    const outcome = await runTraining(
+      {
+        items: set.items,
+        severityItems: set.severityItems,
+        epochs: input.epochs,
+        folds: input.folds,
+        ...(set.auxiliaryItems?.length ? { auxiliaryItems: set.auxiliaryItems, auxiliaryWeighting: input.source === 'csv' ? input.auxiliaryWeighting : 'auto' } : {}),
+      },
+      opts,
+    );
     const at = ctx.clock.now();
     return await ctx.db.transaction(async (tx) => {
       const row = await insertVersion(tx, {
