@@ -33,8 +33,19 @@ function builtinSeverityModel(): TextModel | null {
 // undefined: never synced in this process; null: the built-in model is in use.
 let loadedId: string | null | undefined;
 
+// Syncs run one after another. Side by side, a background sync that read the active id just
+// before an activation committed could finish after the activation's own sync and put the old
+// model back (until the next interval).
+let syncing: Promise<unknown> = Promise.resolve();
+
 /** Loads the active version into the classifier if it is not the loaded one; 1 when it changed. */
-export async function syncActiveModel(q: Queryable): Promise<number> {
+export function syncActiveModel(q: Queryable): Promise<number> {
+  const run = syncing.then(() => syncNow(q));
+  syncing = run.catch(() => undefined);
+  return run;
+}
+
+async function syncNow(q: Queryable): Promise<number> {
   const [row] = await q.query<{ id: string }>(`select id from classifier_models where status = 'active'`);
   const id = row?.id ?? null;
   if (id === loadedId) return 0;
