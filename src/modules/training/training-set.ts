@@ -50,15 +50,20 @@ function invalid(message: string, path = 'body'): AppError {
  * or to another severity tier). An agent's PATCH of category and/or severity writes one
  * `classification.corrected` event with both {from, to} pairs (update-complaint.ts, in the
  * transaction of the change); a correction that left this label as it was says nothing about
- * it and is skipped. Text = subject + description, as intake classifies it.
+ * it and is skipped. Text = subject + description, as intake classifies it. In the order the
+ * corrections were made: the same corrections train the same model (ordered by complaint id,
+ * a random UUID, the rows came in a different order in every database, and the trained
+ * model's borderline calls with them).
  */
 async function loadLatestCorrections(q: Queryable, label: 'category' | 'severity'): Promise<TrainingExample[]> {
   const rows = await q.query<{ text: string; label: string }>(
-    `select distinct on (e.complaint_id) c.subject || E'\\n' || c.description as text, e.data->$1::text->>'to' as label
-       from complaint_events e join complaints c on c.id = e.complaint_id
-      where e.type = 'classification.corrected'
-        and e.data->$1::text->>'from' is distinct from e.data->$1::text->>'to'
-      order by e.complaint_id, e.at desc, e.id desc`,
+    `select text, label from (
+       select distinct on (e.complaint_id) e.id, c.subject || E'\\n' || c.description as text, e.data->$1::text->>'to' as label
+         from complaint_events e join complaints c on c.id = e.complaint_id
+        where e.type = 'classification.corrected'
+          and e.data->$1::text->>'from' is distinct from e.data->$1::text->>'to'
+        order by e.complaint_id, e.at desc, e.id desc
+     ) latest order by id`,
     [label],
   );
   return rows.filter((r) => r.label).map((r) => ({ text: r.text.slice(0, MAX_TEXT_CHARS), label: r.label, weight: CORRECTION_WEIGHT }));
