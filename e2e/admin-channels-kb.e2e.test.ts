@@ -87,7 +87,9 @@ describe('admin console: channels and knowledge base (Chromium)', () => {
     expect(accepted.status).toBe(201);
     const { complaintId } = (await accepted.json()) as { complaintId: string };
     expect((await api<{ channel: string }>('GET', `/api/v1/complaints/${complaintId}`, adminToken)).channel).toBe('social');
-    const forged = await postWebhook('shopmall', `${secret.slice(0, -1)}0`, { ...message, messageId: 'sm-e2e-2' });
+    // One hex digit changed (a fixed replacement digit would equal the real one once in 16 secrets).
+    const forgedSecret = `${secret.slice(0, -1)}${secret.endsWith('0') ? '1' : '0'}`;
+    const forged = await postWebhook('shopmall', forgedSecret, { ...message, messageId: 'sm-e2e-2' });
     expect(forged.status).toBe(401);
     expect(((await forged.json()) as { error: { code: string } }).error.code).toBe('invalid_signature');
 
