@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { buildServer, SERVER_DIST } from '../scripts/build-server.js';
+import { buildServer, SERVER_DIST, startNodeFlags } from '../scripts/build-server.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -36,18 +36,6 @@ function exited(child: ChildProcess): Promise<void> {
     if (child.exitCode !== null || child.signalCode !== null) resolve();
     else child.once('exit', () => resolve());
   });
-}
-
-/**
- * The node flags of `npm start` (package.json's start script: `node <flags> dist/server/main.mjs`),
- * so the server under test runs as users run it — e.g. --heap-growing-percent, which decides
- * how far the heap grows between full collections and so the RSS under load.
- */
-function startNodeFlags(): string[] {
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const words = pkg.scripts.start.trim().split(/\s+/);
-  if (words[0] !== 'node') throw new Error(`package.json start script does not run node: ${pkg.scripts.start}`);
-  return words.slice(1).filter((w) => w.startsWith('--'));
 }
 
 let bundled: Promise<string> | null = null;

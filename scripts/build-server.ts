@@ -9,12 +9,25 @@
  * buildServer({ 'bench-server': 'bench/bench-server.ts' }) adds entries (the benchmarks run
  * their server the way `npm start` does).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SERVER_DIST = path.join(ROOT, 'dist/server');
+
+/**
+ * The node flags of `npm start` (package.json's start script: `node <flags> dist/server/main.mjs`),
+ * so whatever else starts the bundle (benchmarks, tests) runs it as users do — e.g.
+ * --heap-growing-percent, which decides how far the heap grows between full collections.
+ */
+export function startNodeFlags(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const words = pkg.scripts.start.trim().split(/\s+/);
+  if (words[0] !== 'node') throw new Error(`package.json start script does not run node: ${pkg.scripts.start}`);
+  return words.slice(1).filter((w) => w.startsWith('--'));
+}
 
 export async function buildServer(extraEntries: Record<string, string> = {}, outdir = SERVER_DIST): Promise<void> {
   const entries: Record<string, string> = {

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../scripts/build-server.js';
+import { buildServer, startNodeFlags } from '../../scripts/build-server.js';
 import { PROJECT_ROOT } from '../project-root.js';
 import { createTestDatabase, testDbKind } from '../test/test-database.js';
 
@@ -21,11 +21,6 @@ let child: ChildProcess;
 let base = '';
 let stderr = '';
 let dropDatabase: (() => Promise<void>) | null = null;
-
-function startNodeFlags(): string[] {
-  const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  return pkg.scripts.start.split(/\s+/).slice(1).filter((w) => w.startsWith('--'));
-}
 
 async function api<T>(method: string, url: string, body?: unknown, token?: string): Promise<{ status: number; body: T }> {
   const res = await fetch(base + url, {
