@@ -5,6 +5,7 @@ import { toParam } from './database.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import { createNotifier } from './notifier.js';
 import { createPgliteQueue } from './pglite-group-commit.js';
+import { initPgliteDataDir } from './pglite-initdb.js';
 
 const DEFAULT_SHARED_BUFFERS = '32MB';
 
@@ -18,6 +19,7 @@ export async function openPglite(dataDir: string | null, opts: { sharedBuffers?:
   const release = dataDir ? acquireDataDirLock(dataDir) : () => undefined;
   let db: PGlite;
   try {
+    if (dataDir) await initPgliteDataDir(`${dataDir}/pgdata`);
     db = await PGlite.create(dataDir ? `${dataDir}/pgdata` : undefined, {
       extensions: { pg_trgm },
       // PGlite's own default (128MB) is allocated and touched at start: ~250 MB resident before

@@ -138,15 +138,26 @@ async function settleSent(ctx: AppContext, tx: Queryable, sent: Array<{ n: Claim
   }
 }
 
-/** Records a deferral or a failed attempt of one claimed notice, if the claim is still ours. */
-async function settleOther(ctx: AppContext, tx: Queryable, n: ClaimedRow, o: Exclude<Outcome, { kind: 'sent' }>, rendered: { subject: string | null; body: string }, now: Date): Promise<void> {
+/**
+ * Puts the notices that quiet hours hold back in a batch back in the queue, in one statement:
+ * at night every non-urgent notice of a sweep is deferred, and row by row that was a round
+ * trip per notice. Quiet hours are a wait, not an attempt.
+ */
+async function settleDeferred(ctx: AppContext, tx: Queryable, deferred: Array<{ n: ClaimedRow; until: Date }>): Promise<void> {
+  if (!deferred.length) return;
+  await tx.query(
+    `update notices n
+        set status = 'queued', attempts = n.attempts - 1, next_attempt_at = v.until, lease_owner = null
+       from (select unnest($1::uuid[]) as id, unnest($2::int[]) as attempts, unnest($4::timestamptz[]) as until) v
+      where n.id = any($1::uuid[]) and n.id = v.id and n.status = 'sending' and n.attempts = v.attempts and n.lease_owner = $3`,
+    [deferred.map((d) => d.n.id), deferred.map((d) => String(d.n.attempts)), ctx.instanceId, deferred.map((d) => d.until)],
+  );
+}
+
+/** Records a failed attempt of one claimed notice, if the claim is still ours. */
+async function settleFailed(ctx: AppContext, tx: Queryable, n: ClaimedRow, o: Extract<Outcome, { kind: 'failed' }>, rendered: { subject: string | null; body: string }, now: Date): Promise<void> {
   const base = { noticeId: n.id, kind: n.kind, channel: n.channel };
   const event = { complaintId: n.complaint_id, actor: SYSTEM_ACTOR, at: now };
-  if (o.kind === 'deferred') {
-    // Quiet hours are a wait, not an attempt.
-    await tx.query(`update notices set status = 'queued', attempts = attempts - 1, next_attempt_at = $4, lease_owner = null where id = $1 and ${GUARD}`, [n.id, n.attempts, ctx.instanceId, o.until]);
-    return;
-  }
   const dead = !o.retryable || n.attempts >= ctx.config.NOTICE_MAX_ATTEMPTS;
   const nextAt = new Date(now.getTime() + backoffMs(ctx, n.attempts));
   const done = await tx.query(
@@ -186,11 +197,14 @@ export async function deliverBatch(ctx: AppContext, limit = NOTICE_BATCH): Promi
   const settledAt = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const sent: Parameters<typeof settleSent>[2] = [];
+    const deferred: Parameters<typeof settleDeferred>[2] = [];
     for (const n of claimed) {
       const r = results.get(n.id)!;
       if (r.outcome.kind === 'sent') sent.push({ n, messageId: r.outcome.messageId, rendered: r.rendered });
-      else await settleOther(ctx, tx, n, r.outcome, r.rendered, settledAt);
+      else if (r.outcome.kind === 'deferred') deferred.push({ n, until: r.outcome.until });
+      else await settleFailed(ctx, tx, n, r.outcome, r.rendered, settledAt);
     }
+    await settleDeferred(ctx, tx, deferred);
     await settleSent(ctx, tx, sent, settledAt);
   });
   return claimed.length;
