@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Badge } from './Badge.js';
-import { formatDateTime, formatMoney } from './format.js';
+import { complaintDepartment, formatDateTime, formatMoney } from './format.js';
 import { useI18n } from './i18n.js';
 import type { Complaint } from './types.js';
 
@@ -15,7 +15,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 /** Number, subject, badges and the complaint's facts. */
 export function ComplaintHeader({ c }: { c: Complaint }) {
-  const { t, tEnum } = useI18n();
+  const { t, tEnum, locale } = useI18n();
   return (
     <section className="card complaint-header">
       <div className="complaint-title">
@@ -33,7 +33,7 @@ export function ComplaintHeader({ c }: { c: Complaint }) {
           {c.customer.tier === 'vip' && <span className="badge badge-vip">{t('tier.vip')}</span>}
         </Field>
         <Field label={t('detail.channel')}>{tEnum('channel', c.channel)}</Field>
-        <Field label={t('col.department')}>{c.departmentName ?? c.department ?? t('detail.noDepartment')}</Field>
+        <Field label={t('col.department')}>{complaintDepartment(c, locale) ?? t('detail.noDepartment')}</Field>
         <Field label={t('col.assignee')}>{c.assignee?.name ?? t('detail.unassigned')}</Field>
         <Field label={t('detail.order')}>{c.orderNumber ?? t('common.none')}</Field>
         <Field label={t('detail.amount')}>{formatMoney(c.amountClaimed, c.currency)}</Field>

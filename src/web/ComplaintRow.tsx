@@ -1,5 +1,6 @@
 import { Badge } from './Badge.js';
 import { Countdown } from './Countdown.js';
+import { complaintDepartment } from './format.js';
 import { useI18n } from './i18n.js';
 import { messages } from './queue/queue.messages.js';
 import { complaintHref, navigate } from './router.js';
@@ -17,7 +18,7 @@ interface Props {
 
 /** One queue row; clicking anywhere but its checkbox opens the complaint. */
 export function ComplaintRow({ c, fetchedAt, isCursor = false, selected = false, onToggleSelect }: Props) {
-  const { t, tEnum } = useI18n();
+  const { t, tEnum, locale } = useI18n();
   return (
     <tr
       className={`complaint-row${isCursor ? ' is-cursor' : ''}${selected ? ' is-selected' : ''}`}
@@ -53,7 +54,7 @@ export function ComplaintRow({ c, fetchedAt, isCursor = false, selected = false,
       <td>{tEnum('category', c.category)}</td>
       <td><Badge kind="severity" value={c.severity} /></td>
       <td><Badge kind="status" value={c.status} /></td>
-      <td>{c.departmentName ?? c.department ?? t('common.none')}</td>
+      <td>{complaintDepartment(c, locale) ?? t('common.none')}</td>
       <td>{c.assignee?.name ?? t('common.none')}</td>
       <td className="cell-sla">
         <Countdown remainingMs={c.sla?.remainingMs ?? null} fetchedAt={fetchedAt} paused={c.sla?.paused ?? false} />

@@ -2,6 +2,7 @@ import { formatDateTime } from './format.js';
 import { t, tEnum, useI18n } from './i18n.js';
 import type { TimelineEvent } from './types.js';
 import { extraEventLabel, extraEventSummary } from './complaint/timeline-extras.js';
+import { departmentLabel, useDepartments } from './desk/useDepartments.js';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
@@ -12,19 +13,23 @@ const CHANGE_PREFIX: Record<string, string> = {
   'complaint.category_changed': 'category',
 };
 
-/** A short, translated line about an event's payload; every value is rendered as text. */
-function summary(e: TimelineEvent): string | null {
+/** A short, translated line about an event's payload; every value is rendered as text. `dept` names a department code in the reader's language. */
+function summary(e: TimelineEvent, dept: (code: string) => string): string | null {
   const d = e.data ?? {};
   const parts: string[] = [];
   const prefix = CHANGE_PREFIX[e.type];
   if (prefix) {
     parts.push(t('ev.change', { from: tEnum(prefix, str(d.from)), to: tEnum(prefix, str(d.to)) }));
-  } else if (e.type === 'complaint.department_changed' || e.type === 'complaint.assigned') {
+  } else if (e.type === 'complaint.department_changed') {
+    const name = (v: unknown) => { const code = str(v); return code ? dept(code) : t('common.none'); };
+    parts.push(t('ev.change', { from: name(d.from), to: name(d.to) }));
+  } else if (e.type === 'complaint.assigned') {
     parts.push(t('ev.change', { from: str(d.from) ?? t('common.none'), to: str(d.to) ?? t('common.none') }));
   } else if (e.type === 'complaint.classified') {
     parts.push(`${tEnum('category', str(d.category))} · ${tEnum('severity', str(d.severity))}`);
   } else if (e.type === 'complaint.routed') {
-    parts.push(str(d.department) ?? t('common.none'));
+    const code = str(d.department);
+    parts.push(code ? dept(code) : t('common.none'));
   } else if (e.type === 'routing.applied') {
     const fired = Array.isArray(d.fired) ? d.fired.map((f) => str((f as { ruleId?: unknown }).ruleId)).filter((x): x is string => x !== null) : [];
     parts.push(t('ev.rulesFired', { version: String(typeof d.version === 'number' ? d.version : '?'), rules: fired.join(', ') || t('common.none') }));
@@ -51,12 +56,14 @@ function actorLabel(a: TimelineEvent['actor']): string {
 
 /** The event log in time order, each event badged with its blueprint lane. */
 export function Timeline({ events }: { events: TimelineEvent[] }) {
-  useI18n();
+  const { locale } = useI18n();
+  const { departments } = useDepartments();
+  const dept = (code: string) => departmentLabel(code, departments, locale);
   if (events.length === 0) return <p className="empty">{t('detail.noEvents')}</p>;
   return (
     <ol className="timeline">
       {events.map((e) => {
-        const line = summary(e);
+        const line = summary(e, dept);
         return (
           <li key={e.id} className={`timeline-event lane-${e.lane}`} data-testid="timeline-event" data-type={e.type} data-lane={e.lane}>
             <time className="timeline-time" dateTime={e.at}>{formatDateTime(e.at)}</time>

@@ -36,3 +36,8 @@ export function formatMoney(amount: number | null | undefined, currency: string 
     return `${amount} ${currency ?? ''}`.trim();
   }
 }
+
+/** The complaint's department in the reader's language: the Chinese name when there is one, else the name, else the code. */
+export function complaintDepartment(c: { department: string | null; departmentName: string | null; departmentNameZh?: string | null }, locale: string): string | null {
+  return (locale === 'zh-CN' && c.departmentNameZh) || c.departmentName || c.department;
+}

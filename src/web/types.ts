@@ -52,6 +52,7 @@ export interface Complaint {
   severity: Severity;
   department: string | null;
   departmentName: string | null;
+  departmentNameZh: string | null;
   assignee: { id: string; name: string } | null;
   customer: { id: string; name: string; tier: 'normal' | 'vip' };
   orderNumber: string | null;

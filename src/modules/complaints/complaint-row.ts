@@ -40,6 +40,7 @@ export interface ComplaintRow extends SlaFields {
 export interface ComplaintViewRow extends ComplaintRow {
   department_code: string | null;
   department_name: string | null;
+  department_name_zh: string | null;
   assignee_name: string | null;
   customer_name: string;
   customer_tier: 'normal' | 'vip';
@@ -48,7 +49,7 @@ export interface ComplaintViewRow extends ComplaintRow {
 
 /** The complaint view (ComplaintViewRow) over `source` — the table, or a CTE of rows just written — as alias `c`. */
 export const complaintViewFrom = (source: string) => `
-  select c.*, d.code as department_code, d.name as department_name, u.name as assignee_name,
+  select c.*, d.code as department_code, d.name as department_name, d.name_zh as department_name_zh, u.name as assignee_name,
          cu.name as customer_name, cu.tier as customer_tier, o.number as order_number
     from ${source} c
     left join departments d on d.id = c.department_id
@@ -94,6 +95,7 @@ export function complaintToApi(r: ComplaintViewRow, now: Date) {
     department: r.department_code,
     departmentId: r.department_id,
     departmentName: r.department_name,
+    departmentNameZh: r.department_name_zh,
     assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name } : null,
     customer: { id: r.customer_id, name: r.customer_name, tier: r.customer_tier },
     customerId: r.customer_id,

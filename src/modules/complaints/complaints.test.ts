@@ -40,6 +40,8 @@ describe('complaint intake', () => {
     expect(c.sla.resolutionDueAt).toBe('2026-03-03T01:00:00.000Z');
     const got = json<Complaint>(await t.request('GET', `/api/v1/complaints/${c.id}`, { token: agent.token }));
     expect(got.number).toBe(c.number);
+    // The department's names in both languages, for a reader in either.
+    expect(got).toMatchObject({ departmentName: 'Logistics', departmentNameZh: '物流部' });
   });
 
   it('classifies on intake what the caller left out, with the deciding cues in the event', async () => {
