@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from './api.js';
 import type { Me } from './App.js';
 import { ClassifyEditor } from './ClassifyEditor.js';
+import { ClassificationPanel } from './complaint/ClassificationPanel.js';
 import { CollisionWarning } from './CollisionWarning.js';
 import { CustomerPanel } from './CustomerPanel.js';
 import { useLive } from './live.js';
@@ -133,6 +134,7 @@ export function ComplaintDetailPage({ id, me }: { id: string; me: Me | null }) {
               <CustomerPanel customerId={c.customer.id} currentId={c.id} />
             </section>
           )}
+          <ClassificationPanel complaint={c} events={data.events} canTriage={!!me?.role && FRONT_LINE_ROLES.has(me.role)} onChanged={onChanged} />
           <section className="card">
             <h2>{t('detail.actions')}</h2>
             <StatusChange complaint={c} onChanged={onChanged} onStale={reload} />

@@ -67,6 +67,30 @@ describe('complaint intake', () => {
     const view = json<{ items: Complaint[] }>(await t.request('GET', '/api/v1/complaints?tag=needs_triage', { token: agent.token })).items.map((c) => c.id);
     expect(view).toContain(unsure.id);
     expect(view).not.toContain(sure.id);
+    const builtIn = json<{ items: Array<{ key: string; filters: Record<string, unknown>; count: number }> }>(
+      await t.request('GET', '/api/v1/views/built-in', { token: agent.token })).items.find((v) => v.key === 'needs_triage');
+    expect(builtIn).toMatchObject({ filters: { status: ['open'], tag: 'needs_triage' } });
+    expect(builtIn!.count).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a person who sets the category or severity takes it out of the triage view, also when confirming the same values', async () => {
+    const tagsOf = async (id: string) => json<{ tags: string[] }>(await t.request('GET', `/api/v1/complaints/${id}`, { token: agent.token })).tags;
+    const unsure = json<Complaint & { tags: string[] }>(await create({ subject: '???', description: '...' }));
+    expect(unsure.tags).toContain('needs_triage');
+    // Assigning is not triage.
+    await t.request('PATCH', `/api/v1/complaints/${unsure.id}`, { token: agent.token, body: { assigneeId: agent.id } });
+    expect(await tagsOf(unsure.id)).toContain('needs_triage');
+    const confirmed = await t.request('PATCH', `/api/v1/complaints/${unsure.id}`, { token: agent.token, body: { category: unsure.category, severity: unsure.severity } });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(await tagsOf(unsure.id)).not.toContain('needs_triage');
+    const events = json<{ items: EventItem[] }>(await t.request('GET', `/api/v1/complaints/${unsure.id}/events`, { token: agent.token })).items;
+    expect(events.filter((e) => e.type === 'complaint.tags_changed').at(-1)?.data).toMatchObject({ from: expect.arrayContaining(['needs_triage']) as unknown });
+    // Nothing changed, so nothing was corrected.
+    expect(events.some((e) => e.type === 'classification.corrected')).toBe(false);
+
+    const other = json<Complaint & { tags: string[] }>(await create({ subject: '???', description: '...' }));
+    await t.request('PATCH', `/api/v1/complaints/${other.id}`, { token: agent.token, body: { category: 'billing' } });
+    expect(await tagsOf(other.id)).not.toContain('needs_triage');
   });
 
   it('urgent severity uses the 10 min / 2 h policy', async () => {

@@ -1,5 +1,6 @@
 import { defineRoute } from '../../http/define-route.js';
 import { ALL_STAFF, requireRole } from '../auth/require-role.js';
+import { NEEDS_TRIAGE_TAG } from '../complaints/intake/decide-intake.js';
 import { countView, VIEW_COUNT_CAP, type ViewFilters } from './view-filters.js';
 
 /**
@@ -12,6 +13,8 @@ export const BUILTIN_VIEWS: ReadonlyArray<{ key: string; filters: ViewFilters }>
   { key: 'my_team', filters: { status: ['open'], myTeam: 'true' } },
   { key: 'my_department', filters: { status: ['open'], myDepartment: 'true' } },
   { key: 'unassigned', filters: { status: ['open'], assigneeId: 'none' } },
+  // The human triage view: intake classifications below the confidence threshold (decide-intake.ts).
+  { key: 'needs_triage', filters: { status: ['open'], tag: NEEDS_TRIAGE_TAG } },
   { key: 'at_risk', filters: { status: ['open'], atRisk: 'true' } },
   { key: 'breached', filters: { status: ['open'], breached: 'true' } },
   { key: 'repeat', filters: { status: ['open'], repeat: 'true' } },

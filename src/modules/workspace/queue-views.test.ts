@@ -105,7 +105,7 @@ describe('saved and standard views', () => {
     const builtIn = json<{ items: Array<{ key: string; filters: Record<string, string | string[]>; count: number; countCapped: boolean }> }>(
       await t.request('GET', '/api/v1/views/built-in', { token: agent.token }),
     ).items;
-    expect(builtIn.map((v) => v.key)).toEqual(['mine', 'my_team', 'my_department', 'unassigned', 'at_risk', 'breached', 'repeat', 'recovery', 'all_open']);
+    expect(builtIn.map((v) => v.key)).toEqual(['mine', 'my_team', 'my_department', 'unassigned', 'needs_triage', 'at_risk', 'breached', 'repeat', 'recovery', 'all_open']);
     for (const v of builtIn) {
       const query = new URLSearchParams(Object.entries(v.filters).map(([k, val]) => [k, Array.isArray(val) ? val.join(',') : val]));
       expect(v.count, v.key).toBe((await ids(agent.token, query.toString())).length);

@@ -20,8 +20,8 @@ interface Props {
   version: number;
 }
 
-type BuiltinKey = 'mine' | 'my_team' | 'my_department' | 'unassigned' | 'at_risk' | 'breached' | 'repeat' | 'recovery' | 'all_open';
-const BUILTIN_KEYS = new Set<string>(['mine', 'my_team', 'my_department', 'unassigned', 'at_risk', 'breached', 'repeat', 'recovery', 'all_open']);
+type BuiltinKey = 'mine' | 'my_team' | 'my_department' | 'unassigned' | 'needs_triage' | 'at_risk' | 'breached' | 'repeat' | 'recovery' | 'all_open';
+const BUILTIN_KEYS = new Set<string>(['mine', 'my_team', 'my_department', 'unassigned', 'needs_triage', 'at_risk', 'breached', 'repeat', 'recovery', 'all_open']);
 
 /** Standard queues and saved views, each with its live count; clicking one applies its filters. */
 export function ViewsBar({ filters, onApply, canShare, version }: Props) {

@@ -9,6 +9,7 @@ import type { ComplaintPatch } from '../complaint-schema.js';
 import { isOpen } from '../lifecycle.js';
 import { assertVisible, getComplaint } from '../queries/get-complaint.js';
 import { categoryDepartment, requireCategory } from '../../taxonomy/category-lookup.js';
+import { NEEDS_TRIAGE_TAG } from '../intake/decide-intake.js';
 
 const ASSIGNABLE_ROLES = ['admin', 'supervisor', 'agent', 'department_staff'];
 
@@ -84,12 +85,15 @@ export async function updateComplaint(ctx: AppContext, p: Principal, id: string,
       });
     }
 
-    if (patch.tags) {
-      const tags = [...new Set(patch.tags)];
-      if (tags.join('\u0000') !== row.tags.join('\u0000')) {
-        await appendEvent(tx, { ...base, type: 'complaint.tags_changed', data: { from: row.tags, to: tags } });
-        row.tags = tags;
-      }
+    let tags = patch.tags ? [...new Set(patch.tags)] : row.tags;
+    // A person who sets the category or severity has triaged the complaint, also when they
+    // confirm the classifier's values: it leaves the triage view (unless they tag it again).
+    if (p.kind === 'user' && (patch.category || patch.severity) && !patch.tags?.includes(NEEDS_TRIAGE_TAG)) {
+      tags = tags.filter((tag) => tag !== NEEDS_TRIAGE_TAG);
+    }
+    if (tags.join('\u0000') !== row.tags.join('\u0000')) {
+      await appendEvent(tx, { ...base, type: 'complaint.tags_changed', data: { from: row.tags, to: tags } });
+      row.tags = tags;
     }
     await sla.persist({
       assignee_id: row.assignee_id,

@@ -1,0 +1,41 @@
+import { defineMessages } from '../i18n.js';
+
+/** Strings of the complaint view's classification panel (why this category and severity, triage). */
+export const messages = defineMessages({
+  en: {
+    'why.title': 'Why this classification',
+    'why.source.classifier': 'Classified automatically on intake',
+    'why.source.request': 'Category and severity set by whoever filed it',
+    'why.source.default': 'No classification: defaults applied',
+    'why.confidence': 'Confidence {percent}',
+    'why.cues': 'Deciding cues',
+    'why.noCues': 'No cue decided it.',
+    'why.emotion': 'Tone',
+    'why.emotion.anger': 'Anger',
+    'why.emotion.urgency': 'Urgency',
+    'why.emotion.threat': 'Threat',
+    'why.emotion.intensity': 'Intensity',
+    'why.corrected': 'Changed by {who} since: {from} → {to}',
+    'why.triage': 'The classifier is unsure about this complaint. Check the category and severity below, change them if needed, or confirm them.',
+    'why.confirm': 'Confirm classification',
+    'why.confirming': 'Confirming…',
+  },
+  'zh-CN': {
+    'why.title': '分类依据',
+    'why.source.classifier': '受理时自动分类',
+    'why.source.request': '类别和严重程度由提交方指定',
+    'why.source.default': '未分类：使用默认值',
+    'why.confidence': '置信度 {percent}',
+    'why.cues': '决定性线索',
+    'why.noCues': '没有决定性线索。',
+    'why.emotion': '情绪',
+    'why.emotion.anger': '愤怒',
+    'why.emotion.urgency': '紧迫',
+    'why.emotion.threat': '威胁',
+    'why.emotion.intensity': '强度',
+    'why.corrected': '之后由 {who} 修改：{from} → {to}',
+    'why.triage': '分类器对这条投诉把握不大。请核对下方的类别和严重程度，需要时修改，或直接确认。',
+    'why.confirm': '确认分类',
+    'why.confirming': '确认中…',
+  },
+});
