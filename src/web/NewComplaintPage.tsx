@@ -4,6 +4,10 @@ import { ErrorBox } from './ErrorBox.js';
 import { useI18n } from './i18n.js';
 import { complaintHref, navigate } from './router.js';
 import { CATEGORIES, CHANNELS, SEVERITIES, type Complaint } from './types.js';
+import { ClassifyPreview } from './new-complaint/ClassifyPreview.js';
+import { CustomerPicker, type PickedCustomer } from './new-complaint/CustomerPicker.js';
+import { OrderSelect } from './new-complaint/OrderSelect.js';
+import './new-complaint/new-complaint.css';
 
 interface Form {
   channel: string;
@@ -15,9 +19,10 @@ interface Form {
   category: string;
   severity: string;
   amount: string;
+  orderId: string;
 }
 
-const EMPTY: Form = { channel: 'phone', subject: '', description: '', name: '', email: '', phone: '', category: '', severity: '', amount: '' };
+const EMPTY: Form = { channel: 'phone', subject: '', description: '', name: '', email: '', phone: '', category: '', severity: '', amount: '', orderId: '' };
 
 function newKey(): string {
   return typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function'
@@ -25,12 +30,18 @@ function newKey(): string {
     : `k-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
-/** Only fields with a value go out: the API rejects empty strings and unknown keys. */
-function toBody(f: Form): Record<string, unknown> {
-  const customer: Record<string, string> = { name: f.name.trim() };
-  if (f.email.trim()) customer.email = f.email.trim();
-  if (f.phone.trim()) customer.phone = f.phone.trim();
-  const body: Record<string, unknown> = { channel: f.channel, subject: f.subject.trim(), description: f.description, customer };
+/** Only fields with a value go out: the API rejects empty strings and unknown keys. A picked customer goes by id. */
+function toBody(f: Form, picked: PickedCustomer | null): Record<string, unknown> {
+  const body: Record<string, unknown> = { channel: f.channel, subject: f.subject.trim(), description: f.description };
+  if (picked) {
+    body.customerId = picked.id;
+    if (f.orderId) body.orderId = f.orderId;
+  } else {
+    const customer: Record<string, string> = { name: f.name.trim() };
+    if (f.email.trim()) customer.email = f.email.trim();
+    if (f.phone.trim()) customer.phone = f.phone.trim();
+    body.customer = customer;
+  }
   if (f.category) body.category = f.category;
   if (f.severity) body.severity = f.severity;
   if (f.amount.trim()) body.amount = Number(f.amount.trim());
@@ -40,6 +51,7 @@ function toBody(f: Form): Record<string, unknown> {
 export function NewComplaintPage() {
   const { t, tEnum } = useI18n();
   const [form, setForm] = useState<Form>(EMPTY);
+  const [picked, setPicked] = useState<PickedCustomer | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   // One key per attempt: a double submit or a retry after a network failure creates the complaint once.
@@ -56,7 +68,7 @@ export function NewComplaintPage() {
     setBusy(true);
     setError(null);
     try {
-      const created = await api.post<Complaint>('/api/v1/complaints', toBody(form), { 'Idempotency-Key': idemKey.current });
+      const created = await api.post<Complaint>('/api/v1/complaints', toBody(form, picked), { 'Idempotency-Key': idemKey.current });
       navigate(complaintHref(created.id));
     } catch (err) {
       // A refused request stored nothing: the corrected form is a new attempt.
@@ -107,23 +119,36 @@ export function NewComplaintPage() {
               <input data-testid="new-amount" inputMode="decimal" value={form.amount} onChange={set('amount')} />
             </label>
           </div>
+          <ClassifyPreview
+            text={`${form.subject}\n${form.description}`}
+            amount={form.amount.trim() && Number.isFinite(Number(form.amount)) ? Number(form.amount) : null}
+            customerId={picked?.id ?? null}
+            overridden={form.category !== '' && form.severity !== ''}
+          />
         </fieldset>
         <fieldset>
           <legend>{t('new.customer')}</legend>
-          <label className="field">
-            <span>{t('new.customerName')}</span>
-            <input data-testid="new-customer-name" value={form.name} onChange={set('name')} maxLength={120} required />
-          </label>
-          <div className="field-row">
+          <CustomerPicker picked={picked} onPick={(c) => { setPicked(c); setForm((f) => ({ ...f, orderId: '' })); }} />
+          {picked ? (
+            <OrderSelect customerId={picked.id} value={form.orderId} onChange={(orderId) => setForm((f) => ({ ...f, orderId }))} />
+          ) : (
+            <>
             <label className="field">
-              <span>{t('new.customerEmail')}</span>
-              <input type="email" data-testid="new-customer-email" value={form.email} onChange={set('email')} maxLength={254} />
+              <span>{t('new.customerName')}</span>
+              <input data-testid="new-customer-name" value={form.name} onChange={set('name')} maxLength={120} required />
             </label>
-            <label className="field">
-              <span>{t('new.customerPhone')}</span>
-              <input type="tel" data-testid="new-customer-phone" value={form.phone} onChange={set('phone')} maxLength={30} />
-            </label>
-          </div>
+            <div className="field-row">
+              <label className="field">
+                <span>{t('new.customerEmail')}</span>
+                <input type="email" data-testid="new-customer-email" value={form.email} onChange={set('email')} maxLength={254} />
+              </label>
+              <label className="field">
+                <span>{t('new.customerPhone')}</span>
+                <input type="tel" data-testid="new-customer-phone" value={form.phone} onChange={set('phone')} maxLength={30} />
+              </label>
+            </div>
+            </>
+          )}
         </fieldset>
         <ErrorBox error={error} />
         <div className="row-actions">

@@ -88,6 +88,10 @@ describe('POST /api/v1/classify', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json<Result>()).toMatchObject({ category: 'other', severity: 'general', department: 'customer_service' });
     expect(res.json<Result>().confidence).toBeLessThan(0.3);
+    // What intake would send to the triage view, said before filing (the new-complaint form shows it).
+    expect(res.json<{ needsTriage: boolean }>().needsTriage).toBe(true);
+    const sure = await post('/api/v1/classify', { text: 'The charger caught fire and burned my hand.' }, await staff('agent'));
+    expect(sure.json<{ needsTriage: boolean }>().needsTriage).toBe(false);
   });
 
   it('amount ≥ 1000 raises to serious', async () => {

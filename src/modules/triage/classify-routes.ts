@@ -3,6 +3,7 @@ import { notFound } from '../../errors.js';
 import { defineRoute } from '../../http/define-route.js';
 import { text } from '../../http/schemas.js';
 import { ALL_STAFF, requireRole } from '../auth/require-role.js';
+import { TRIAGE_CONFIDENCE } from '../complaints/intake/decide-intake.js';
 import { findRepeat } from '../repeats/find-repeats.js';
 import { classify, type ClassifyContext } from './classifier.js';
 
@@ -27,6 +28,7 @@ const classifyResponseSchema = z.object({
   reasons: z.array(z.string()),
   emotion: emotionSchema,
   language: z.enum(['zh', 'en', 'mixed', 'unknown']),
+  needsTriage: z.boolean().describe('below the confidence at which intake sends a complaint to the human triage view (tag needs_triage)'),
 });
 
 export const classifyRoutes = [
@@ -54,7 +56,7 @@ export const classifyRoutes = [
         }
       }
       const { category, severity, department, confidence, reasons, emotion, language } = result;
-      return { category, severity, department, confidence, reasons, emotion, language };
+      return { category, severity, department, confidence, reasons, emotion, language, needsTriage: confidence < TRIAGE_CONFIDENCE };
     },
   }),
 ];

@@ -1,0 +1,41 @@
+import { defineMessages } from '../i18n.js';
+
+/** Strings of the new-complaint form's customer search, order choice and classification preview. */
+export const messages = defineMessages({
+  en: {
+    'nc.find': 'Find an existing customer',
+    'nc.findPlaceholder': 'Name, email or phone',
+    'nc.searching': 'Searching…',
+    'nc.noMatch': 'No customer matches “{q}”. Fill in the fields below to add one.',
+    'nc.pick': 'Choose {name}',
+    'nc.chosen': 'Existing customer',
+    'nc.change': 'Change',
+    'nc.orOther': 'Or enter a new customer (matched by email or phone if they exist):',
+    'nc.order': 'Order (optional)',
+    'nc.noOrder': 'No order',
+    'nc.noOrders': 'No orders on record for this customer.',
+    'nc.preview': 'The classifier suggests',
+    'nc.previewDepartment': 'department {department}',
+    'nc.previewConfidence': 'confidence {percent}',
+    'nc.previewUnsure': 'Unsure: it will wait in the triage queue unless you choose the category and severity.',
+    'nc.previewOverridden': 'You chose the values yourself; the classifier will not decide.',
+  },
+  'zh-CN': {
+    'nc.find': '查找已有客户',
+    'nc.findPlaceholder': '姓名、邮箱或电话',
+    'nc.searching': '查找中…',
+    'nc.noMatch': '没有与“{q}”匹配的客户。请在下方填写以新建客户。',
+    'nc.pick': '选择 {name}',
+    'nc.chosen': '已有客户',
+    'nc.change': '更换',
+    'nc.orOther': '或填写新客户（如邮箱或电话已存在，会自动匹配）：',
+    'nc.order': '订单（可选）',
+    'nc.noOrder': '不关联订单',
+    'nc.noOrders': '该客户没有订单记录。',
+    'nc.preview': '分类器建议',
+    'nc.previewDepartment': '部门 {department}',
+    'nc.previewConfidence': '置信度 {percent}',
+    'nc.previewUnsure': '把握不大：除非你选定类别和严重程度，它会进入待人工分诊队列。',
+    'nc.previewOverridden': '类别和严重程度已由你选定，分类器不再决定。',
+  },
+});
