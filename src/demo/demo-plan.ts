@@ -26,7 +26,12 @@ export type Step =
   | { at: Date; kind: 'note'; by: StaffRef | 'department'; body: string }
   | { at: Date; kind: 'customer'; body: string }
   | { at: Date; kind: 'status'; by: Doer; to: Status; reason?: string }
-  | { at: Date; kind: 'reclassify'; by: StaffRef; category?: Category; severity?: Severity; tags?: string[]; reason: string };
+  | { at: Date; kind: 'reclassify'; by: StaffRef; category?: Category; severity?: Severity; tags?: string[]; reason: string }
+  // A real department task (src/modules/handoffs): requested by the owner, picked up and answered
+  // by the complaint's department, so desks, deadlines and the backstage lane have history.
+  | { at: Date; kind: 'handoff'; by: StaffRef; note: string }
+  | { at: Date; kind: 'handoff_ack' }
+  | { at: Date; kind: 'handoff_answer'; body: string };
 
 export interface OrderItem {
   sku: string;
@@ -392,6 +397,8 @@ function planSteps(x: StepInput): { steps: Step[]; status: Status } {
   let t = 0;
   const push = (step: Timed) => {
     if (step.kind === 'status') status = step.to;
+    else if (step.kind === 'handoff') status = 'awaiting_department';
+    else if (step.kind === 'handoff_answer') status = 'in_progress';
     else if (step.kind === 'reply' && status === 'new') status = 'in_progress';
     else if (step.kind === 'customer' && status === 'awaiting_customer') status = 'in_progress';
     out.push({ step, status });
@@ -462,12 +469,13 @@ function planSteps(x: StepInput): { steps: Step[]; status: Status } {
   }
   if (handoff) {
     t = Math.max(t + MINUTE, at(rng.between(0.08, 0.2)));
-    push({ kind: 'note', by: agent, body: say(S.handoff), t });
-    push({ kind: 'status', by: agent, to: 'awaiting_department', reason: lang === 'zh' ? '转交部门处理' : 'handed to the department', t: t + 1000 });
+    push({ kind: 'handoff', by: agent, note: say(S.handoff), t });
     if (rng.chance(0.5)) push({ kind: 'reply', by: agent, body: say(P.handoffNotice), t: t + 2 * MINUTE });
-    t = Math.max(t + 10 * MINUTE, at(rng.between(0.35, 0.75)));
-    push({ kind: 'note', by: 'department', body: finding, t });
-    push({ kind: 'status', by: 'department', to: 'in_progress', reason: lang === 'zh' ? '部门已反馈处理意见' : 'department answered', t: t + 1000 });
+    // Most departments pick a task up within their 10 minutes; some do not (forward overdue).
+    const ackAt = t + (rng.chance(0.85) ? rng.between(1, 9) : rng.between(12, 40)) * MINUTE;
+    if (rng.chance(0.8)) push({ kind: 'handoff_ack', t: ackAt });
+    t = Math.max(ackAt + 5 * MINUTE, at(rng.between(0.35, 0.75)));
+    push({ kind: 'handoff_answer', body: finding, t });
   }
   if (rng.chance(0.3)) {
     t = Math.max(t + MINUTE, at(rng.between(0.75, 0.9)));

@@ -103,6 +103,18 @@ describe('demo data', () => {
     expect(pending!.n).toBe(0);
   });
 
+  it('hands complaints to departments as real tasks: every complaint waiting for a department has one open on its desk', async () => {
+    const waiting = await t.db.query<{ id: string; open: number }>(
+      `select c.id, (select count(*)::int from handoffs h where h.complaint_id = c.id and h.status in ('open', 'acknowledged')) as open
+         from complaints c where c.status = 'awaiting_department'`);
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting.filter((w) => w.open !== 1)).toEqual([]);
+    const byStatus = await t.db.query<{ status: string; n: number }>('select status, count(*)::int as n from handoffs group by status');
+    expect(byStatus.find((s) => s.status === 'answered')?.n ?? 0).toBeGreaterThan(0);
+    const types = (await t.db.query<{ type: string }>(`select distinct type from complaint_events where lane = 'backstage'`)).map((r) => r.type);
+    expect(types).toEqual(expect.arrayContaining(['handoff.requested', 'handoff.answered']));
+  });
+
   it('prints credentials that sign in, one account per role and per department', async () => {
     const rows = seeded.report.split('\n').filter((l) => l.includes('@')).map((l) => l.trim().split(/\s{2,}/));
     const logins = rows.map((cols) => ({ role: cols[0]!, email: cols[cols.length - 2]!, password: cols[cols.length - 1]! }));

@@ -8,6 +8,9 @@ import { addMessage } from '../modules/complaints/commands/add-message.js';
 import { changeStatus } from '../modules/complaints/commands/change-status.js';
 import { createComplaint } from '../modules/complaints/commands/create-complaint.js';
 import { updateComplaint } from '../modules/complaints/commands/update-complaint.js';
+import { acknowledgeHandoff } from '../modules/handoffs/commands/acknowledge-handoff.js';
+import { answerHandoff } from '../modules/handoffs/commands/answer-handoff.js';
+import { requestHandoff } from '../modules/handoffs/commands/request-handoff.js';
 import type { CreateComplaintInput } from '../modules/complaints/complaint-schema.js';
 import { STATUSES, type Status } from '../modules/complaints/lifecycle.js';
 import { SEVERITIES, type Channel, type Severity } from '../modules/complaints/taxonomy.js';
@@ -297,7 +300,24 @@ async function playStep(
         reason: step.reason,
       });
       return;
+    case 'handoff':
+      await requestHandoff(ctx, who.staff(step.by), id, { department: pc.department, note: step.note });
+      return;
+    case 'handoff_ack':
+      await acknowledgeHandoff(ctx, who.department(), await openHandoff(ctx.db, id));
+      return;
+    case 'handoff_answer':
+      await answerHandoff(ctx, who.department(), await openHandoff(ctx.db, id), { answer: step.body, outcome: 'action_taken' });
+      return;
   }
+}
+
+/** The complaint's task still waiting for its department (the demo opens one at a time). */
+async function openHandoff(db: Queryable, complaintId: string): Promise<string> {
+  const [h] = await db.query<{ id: string }>(
+    `select id from handoffs where complaint_id = $1 and status in ('open', 'acknowledged') order by sequence desc limit 1`, [complaintId]);
+  if (!h) throw new Error(`demo: complaint ${complaintId} has no open department task`);
+  return h.id;
 }
 
 async function summarise(ctx: AppContext, plan: DemoPlan, people: People, elapsedMs: number): Promise<DemoSeedResult> {
