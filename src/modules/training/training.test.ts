@@ -323,7 +323,7 @@ describe('learning severity from corrections', () => {
   const FEATHERS = [
     ['Duvet shedding', 'My new down duvet keeps leaking feathers onto the bed and the floor.'],
     ['Duvet leaks', 'The down duvet leaks feathers everywhere at night.'],
-    ['Feathers', 'The duvet leaks feathers everywhere overnight, the bed is covered.'],
+    ['Feathers', 'The duvet leaks feathers everywhere overnight, all over the bed.'],
     ['Down quilt', 'Our down quilt leaks feathers everywhere overnight.'],
   ] as const;
   const FEATHERS_PROBE = 'Down comforter\nThe down comforter leaks feathers everywhere overnight.';
