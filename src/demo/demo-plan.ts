@@ -31,7 +31,11 @@ export type Step =
   // by the complaint's department, so desks, deadlines and the backstage lane have history.
   | { at: Date; kind: 'handoff'; by: StaffRef; note: string }
   | { at: Date; kind: 'handoff_ack' }
-  | { at: Date; kind: 'handoff_answer'; body: string };
+  | { at: Date; kind: 'handoff_answer'; body: string }
+  // A refund / compensation / voucher: within the agent's authority it is granted at once,
+  // above it it waits for a supervisor's decision (src/modules/approvals).
+  | { at: Date; kind: 'settle'; by: StaffRef; settlement: 'refund' | 'compensation' | 'voucher'; amount: number; reason: string }
+  | { at: Date; kind: 'decide'; decision: 'approve' | 'reject'; reason: string };
 
 export interface OrderItem {
   sku: string;
@@ -347,6 +351,17 @@ export function planDemo(o: PlanOptions): DemoPlan {
   return { customers, orders, complaints };
 }
 
+/** Categories whose complaints are often settled with money or a voucher. */
+const SETTLES: ReadonlySet<string> = new Set(['refund', 'billing', 'product_quality', 'logistics']);
+const SETTLE_REASON: Record<Lang, Record<'refund' | 'compensation' | 'voucher', string>> = {
+  zh: { refund: '核实后按规定退款', compensation: '给客户带来不便，按标准补偿', voucher: '致歉优惠券' },
+  en: { refund: 'Refund after checking the order', compensation: 'Goodwill compensation for the trouble', voucher: 'Apology voucher' },
+};
+const DECIDE_REASON: Record<Lang, Record<'approve' | 'reject', string>> = {
+  zh: { approve: '情况属实，同意', reject: '超出补偿标准，请按标准重新提交' },
+  en: { approve: 'Checked: approved', reject: 'Above our compensation policy; resubmit within the standard' },
+};
+
 interface StepInput {
   rng: Random;
   lang: Lang;
@@ -470,12 +485,26 @@ function planSteps(x: StepInput): { steps: Step[]; status: Status } {
   if (handoff) {
     t = Math.max(t + MINUTE, at(rng.between(0.08, 0.2)));
     push({ kind: 'handoff', by: agent, note: say(S.handoff), t });
-    if (rng.chance(0.5)) push({ kind: 'reply', by: agent, body: say(P.handoffNotice), t: t + 2 * MINUTE });
+    const told = rng.chance(0.5);
+    if (told) push({ kind: 'reply', by: agent, body: say(P.handoffNotice), t: t + 2 * MINUTE });
     // Most departments pick a task up within their 10 minutes; some do not (forward overdue).
-    const ackAt = t + (rng.chance(0.85) ? rng.between(1, 9) : rng.between(12, 40)) * MINUTE;
+    // Steps play in the order pushed, so the pick-up never comes before the reply above.
+    const ackAt = Math.max(t + (rng.chance(0.85) ? rng.between(1, 9) : rng.between(12, 40)) * MINUTE, told ? t + 2 * MINUTE + 1000 : 0);
     if (rng.chance(0.8)) push({ kind: 'handoff_ack', t: ackAt });
     t = Math.max(ackAt + 5 * MINUTE, at(rng.between(0.35, 0.75)));
     push({ kind: 'handoff_answer', body: finding, t });
+  }
+  if (SETTLES.has(sc.category) && rng.chance(0.45)) {
+    t = Math.max(t + MINUTE, at(rng.between(0.5, 0.7)));
+    const settlement = sc.category === 'refund' ? 'refund' : rng.chance(0.7) ? 'compensation' : 'voucher';
+    // Most settle within the agent's authority (≤ 200); some need a supervisor.
+    const amount = rng.chance(0.75) ? rng.int(2, 20) * 10 : rng.int(3, 15) * 100;
+    push({ kind: 'settle', by: agent, settlement, amount, reason: SETTLE_REASON[lang][settlement], t });
+    if (amount > 200) {
+      t += rng.between(10, 90) * MINUTE;
+      const approve = rng.chance(0.85);
+      push({ kind: 'decide', decision: approve ? 'approve' : 'reject', reason: DECIDE_REASON[lang][approve ? 'approve' : 'reject'], t });
+    }
   }
   if (rng.chance(0.3)) {
     t = Math.max(t + MINUTE, at(rng.between(0.75, 0.9)));

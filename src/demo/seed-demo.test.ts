@@ -76,12 +76,12 @@ describe('demo data', () => {
       expect(items[0]!.at).toBe(c.createdAt);
       for (let i = 1; i < items.length; i++) expect(items[i]!.at >= items[i - 1]!.at).toBe(true);
       for (const e of items) expect(e.at >= c.createdAt).toBe(true);
-      // Written in order too: apart from SLA alerts and what they set off (stamped with the
+      // Written in order too: apart from SLA, hand-off and approval deadline alerts and what they set off (stamped with the
       // instant the threshold passed, which may be noticed later) each event was appended at or
       // after the one before.
-      const STAMPED_AT_THRESHOLD = new Set(['sla.at_risk', 'sla.breached', 'complaint.escalated', 'notification.staff']);
+      const STAMPED_AT_THRESHOLD = new Set(['sla.at_risk', 'sla.breached', 'complaint.escalated', 'notification.staff', 'handoff.forward_overdue', 'handoff.answer_overdue', 'approval.overdue']);
       const written = [...items].sort((a, b) => Number(a.id) - Number(b.id)).filter((e) => !STAMPED_AT_THRESHOLD.has(e.type) && !(e.type === 'complaint.assigned' && e.actor.kind === 'system'));
-      for (let i = 1; i < written.length; i++) expect(written[i]!.at >= written[i - 1]!.at).toBe(true);
+      for (let i = 1; i < written.length; i++) expect(written[i]!.at >= written[i - 1]!.at, `${written[i - 1]!.type} ${written[i - 1]!.at} → ${written[i]!.type} ${written[i]!.at}`).toBe(true);
       if (c.status === 'closed') expect(c.closedAt).not.toBeNull();
       if (c.status === 'resolved' || c.status === 'closed') expect(c.resolvedAt).not.toBeNull();
       if (c.status !== 'new' && c.status !== 'cancelled') expect(c.firstResponseAt).not.toBeNull();
@@ -113,6 +113,16 @@ describe('demo data', () => {
     expect(byStatus.find((s) => s.status === 'answered')?.n ?? 0).toBeGreaterThan(0);
     const types = (await t.db.query<{ type: string }>(`select distinct type from complaint_events where lane = 'backstage'`)).map((r) => r.type);
     expect(types).toEqual(expect.arrayContaining(['handoff.requested', 'handoff.answered']));
+  });
+
+  it('settles some complaints within the agent\'s authority and sends larger amounts to a supervisor', async () => {
+    const rows = await t.db.query<{ status: string; amount: number; approval: string | null }>(
+      `select s.status, s.amount, a.status as approval from settlements s left join approvals a on a.settlement_id = s.id`);
+    expect(rows.filter((r) => r.status === 'granted' && r.approval === null).length).toBeGreaterThan(0);
+    // Above the agent's 200 CNY an approval decides (or is still waiting); at or below it never does.
+    expect(rows.filter((r) => r.approval !== null).length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.amount <= 200 && r.approval !== null)).toEqual([]);
+    expect(rows.filter((r) => r.amount > 200 && r.approval === null)).toEqual([]);
   });
 
   it('prints credentials that sign in, one account per role and per department', async () => {

@@ -8,6 +8,8 @@ import { addMessage } from '../modules/complaints/commands/add-message.js';
 import { changeStatus } from '../modules/complaints/commands/change-status.js';
 import { createComplaint } from '../modules/complaints/commands/create-complaint.js';
 import { updateComplaint } from '../modules/complaints/commands/update-complaint.js';
+import { decideApproval } from '../modules/approvals/commands/decide-approval.js';
+import { requestSettlement } from '../modules/approvals/commands/request-settlement.js';
 import { acknowledgeHandoff } from '../modules/handoffs/commands/acknowledge-handoff.js';
 import { answerHandoff } from '../modules/handoffs/commands/answer-handoff.js';
 import { requestHandoff } from '../modules/handoffs/commands/request-handoff.js';
@@ -309,6 +311,15 @@ async function playStep(
     case 'handoff_answer':
       await answerHandoff(ctx, who.department(), await openHandoff(ctx.db, id), { answer: step.body, outcome: 'action_taken' });
       return;
+    case 'settle':
+      await requestSettlement(ctx, who.staff(step.by), id, { kind: step.settlement, amount: step.amount, currency: 'CNY', reason: step.reason });
+      return;
+    case 'decide': {
+      const [a] = await ctx.db.query<{ id: string }>(`select id from approvals where complaint_id = $1 and status = 'pending' order by created_at desc limit 1`, [id]);
+      if (!a) throw new Error(`demo: complaint ${id} has no pending approval`);
+      await decideApproval(ctx, who.staff('supervisor'), a.id, { decision: step.decision, reason: step.reason });
+      return;
+    }
   }
 }
 
