@@ -16,7 +16,7 @@ describe('department desk and supervisor board', () => {
     const helper = await person('agent', 'Agent Hugo', 'hugo@e2e.test');
 
     const c = await api<{ id: string; number: string }>('POST', '/api/v1/complaints', agent.token, {
-      channel: 'phone', subject: 'Parcel lost at the depot', description: 'Tracking stopped at the depot 5 days ago.', customer: { name: 'Lin' }, category: 'logistics',
+      channel: 'phone', subject: 'Parcel lost at the depot: tracking frozen for five days and nobody at the hotline can tell me where it is now', description: 'Tracking stopped at the depot 5 days ago.', customer: { name: 'Lin' }, category: 'logistics',
     });
     await api('POST', `/api/v1/complaints/${c.id}/messages`, agent.token, { kind: 'public_reply', body: 'We are checking with the depot.' });
     // The agent transfers it from the complaint view.
@@ -63,6 +63,10 @@ describe('department desk and supervisor board', () => {
     // Drag the recovery case onto Hugo.
     const card = board.getByTestId('board-recovery').getByTestId('board-complaint').filter({ hasText: c.number });
     await card.waitFor();
+    // Rows stay inside their card, also with a long subject (a grid column once grew to the unwrapped subject).
+    const column = await board.getByTestId('board-recovery').boundingBox();
+    const row = await card.boundingBox();
+    expect(row!.x + row!.width).toBeLessThanOrEqual(column!.x + column!.width);
     const hugoRow = board.locator(`[data-testid="team-row"][data-user="${helper.id}"]`);
     await expect.poll(() => hugoRow.getByTestId('team-open').innerText()).toBe('0');
     await card.dragTo(hugoRow);

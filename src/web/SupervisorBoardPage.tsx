@@ -88,9 +88,12 @@ export function SupervisorBoardPage() {
               </label>
               <a href={complaintHref(c.number)}>{c.number}</a>
               <span className="board-subject">{c.subject}</span>
-              <span className={`badge badge-severity-${c.severity}`}>{tEnum('severity', c.severity)}</span>
-              <SlaMark sla={c.sla} fetchedAt={data.fetchedAt} />
-              <span className="board-assignee">{c.assignee?.name ?? t('detail.unassigned')}</span>
+              {/* One unit: it moves to the next line as a whole rather than spilling past the card. */}
+              <span className="board-meta">
+                <span className={`badge badge-severity-${c.severity}`}>{tEnum('severity', c.severity)}</span>
+                <SlaMark sla={c.sla} fetchedAt={data.fetchedAt} />
+                <span className="board-assignee">{c.assignee?.name ?? t('detail.unassigned')}</span>
+              </span>
             </li>
           ))}
         </ul>
