@@ -75,7 +75,7 @@ describe('admin console: models and templates', () => {
     expect(await page.getByTestId('category-examples-count').innerText()).toContain('7 distinct examples');
     await page.getByTestId('category-submit').click();
     await page.getByTestId('category-added').waitFor();
-    expect(await page.getByTestId('category-installation').innerText()).toMatch(/Installation[\s\S]*technology[\s\S]*Added[\s\S]*7/);
+    expect(await page.getByTestId('category-installation').innerText()).toMatch(/Installation[\s\S]*Technology[\s\S]*Added[\s\S]*7/);
 
     // Train: the running state shows at once, the evaluated draft opens when it is done.
     await page.getByTestId('train-start').click();

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { departmentLabel, useDepartments } from '../../desk/useDepartments.js';
 import { ErrorBox } from '../../ErrorBox.js';
 import { useI18n } from '../../i18n.js';
 import { AddCategoryForm } from './AddCategoryForm.js';
@@ -8,6 +9,7 @@ import { messages as m } from './models.messages.js';
 /** The taxonomy: DESIGN §2's categories and the ones admins added, and the form to add one. */
 export function CategoriesPanel({ categories, error, reload }: { categories: Category[] | null; error: unknown; reload: () => void }) {
   const { t, locale } = useI18n();
+  const { departments } = useDepartments();
   const [adding, setAdding] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
 
@@ -52,7 +54,7 @@ export function CategoriesPanel({ categories, error, reload }: { categories: Cat
                 <tr key={c.code} data-testid={`category-${c.code}`}>
                   <td className="mono">{c.code}</td>
                   <td>{locale === 'zh-CN' && c.nameZh ? c.nameZh : c.name}</td>
-                  <td className="mono">{c.department}</td>
+                  <td title={c.department}>{departmentLabel(c.department, departments, locale)}</td>
                   <td>{c.builtin ? m('models.categories.builtin') : <span className="badge model-status-draft">{m('models.categories.added')}</span>}</td>
                   <td className="num">{c.builtin ? t('common.none') : c.examples}</td>
                 </tr>
