@@ -33,12 +33,13 @@ import { parseLabelMap, type LabelMap } from '../src/modules/triage/labelled-sou
 const USAGE = `usage: loopdesk <command>
   train [--csv file --text column --label column [--map labels.json]
          [--aux file:textColumn:labelColumn]… [--aux-map labels.json] [--aux-prepare none|lowercase-nostop]
-         [--aux-weighting auto|none|uniform|match-classes]] [--epochs n] [--folds k] [--activate]
+         [--aux-weighting auto|none|uniform|match-classes] [--aux-length primary-max|full]] [--epochs n] [--folds k] [--activate]
         new model version from the built-in corpus + agents' corrections + added categories' examples,
         or from a labelled CSV; prints its evaluation; --activate makes it the category model.
         --map: a JSON object mapping the CSV's labels to the model's (rows of other labels dropped);
         --aux: other labelled CSVs that train the model but are never tested by its cross-validation
-        (rows repeating a --csv row dropped), their labels mapped by --aux-map
+        (rows repeating a --csv row dropped), their labels mapped by --aux-map, their texts cut to
+        the longest --csv text unless --aux-length full
   models               list model versions and their accuracy
   activate <version>   make a version the category model
   rollback             re-activate the version active before the current one (or the built-in model)`;
@@ -80,6 +81,7 @@ async function run(db: Database, argv: string[]): Promise<void> {
           'aux-map': { type: 'string' },
           'aux-prepare': { type: 'string' },
           'aux-weighting': { type: 'string' },
+          'aux-length': { type: 'string' },
           epochs: { type: 'string' },
           folds: { type: 'string' },
           activate: { type: 'boolean' },
@@ -102,10 +104,11 @@ async function run(db: Database, argv: string[]): Promise<void> {
           ...(values.map ? { labelMap: readLabelMap(values.map) } : {}),
           ...(auxiliary.length ? { auxiliary } : {}),
           ...(values['aux-weighting'] ? { auxiliaryWeighting: values['aux-weighting'] } : {}),
+          ...(values['aux-length'] ? { auxiliaryLength: values['aux-length'] } : {}),
           ...common,
         };
       } else {
-        if (values.aux?.length || values.map) throw new UsageError('--aux and --map need --csv (the built-in corpus takes no other sources)');
+        if (values.aux?.length || values.map || values['aux-length'] || values['aux-weighting']) throw new UsageError('--aux, --aux-weighting, --aux-length and --map need --csv (the built-in corpus takes no other sources)');
         raw = { source: 'builtin', ...common };
       }
       const input = trainModelInput.safeParse(raw);

@@ -31,7 +31,10 @@ export function describeVersion(r: ModelVersionRow): string {
   auxSources.forEach((a, i) =>
     out.push(`  auxiliary CSV ${i + 1}: ${String(a['used'])} rows used (${String(a['droppedAsDuplicates'])} dropped as repeats of primary rows, ${String(a['skipped'])} without text or a mapped label; text preparation ${String(a['prepare'])})`),
   );
-  if (m.auxiliary) out.push(`  auxiliary rows: ${m.auxiliary.rows}, weighting ${m.auxiliary.weighting} (${m.auxiliary.used} trained the model); never tested by the cross-validation`);
+  if (m.auxiliary) {
+    const cut = m.auxiliary.length === 'primary-max' ? `; ${m.auxiliary.cut ?? 0} cut to the longest primary text` : '';
+    out.push(`  auxiliary rows: ${m.auxiliary.rows}, weighting ${m.auxiliary.weighting} (${m.auxiliary.used} trained the model${cut}); never tested by the cross-validation`);
+  }
   if (m.crossValidation) {
     const aux = m.crossValidation.auxiliary ? ` — auxiliary weighting per fold: ${m.crossValidation.auxiliary.weightings.join(', ')}` : '';
     out.push(`  ${m.crossValidation.folds}-fold cross-validation: ${pct(m.crossValidation.accuracy)} (folds ${m.crossValidation.perFold.map(pct).join(', ')})${aux}`);

@@ -4,7 +4,7 @@
  * stratified k-fold cross-validation on its own training set.
  */
 import { stratifiedFolds, TextModel, type TrainOptions } from '../triage/text-model.js';
-import { trainWithAuxiliary, type AuxiliaryWeighting } from '../triage/train-model.js';
+import { trainWithAuxiliary, type AuxiliaryLength, type AuxiliaryWeighting } from '../triage/train-model.js';
 
 export interface ClassReport {
   label: string;
@@ -63,8 +63,8 @@ export interface ModelMetrics {
   trainMs: number;
   evaluateMs: number;
   features: number;
-  /** The category model's auxiliary rows (CSV source with auxiliary CSVs): how many, the weighting chosen, how many trained (0 with 'none'). */
-  auxiliary?: { rows: number; weighting: AuxiliaryWeighting; used: number };
+  /** The category model's auxiliary rows (CSV source with auxiliary CSVs): how many, the weighting chosen, how many trained (0 with 'none'), the length rule and how many it cut (absent in versions trained before it). */
+  auxiliary?: { rows: number; weighting: AuxiliaryWeighting; used: number; length?: AuxiliaryLength; cut?: number };
   crossValidation: CrossValidation | null;
   heldout: HeldoutReport | null;
   /** Null: the version carries no severity model (CSV source, or trained before severity learning). */
@@ -113,8 +113,8 @@ export function expand(items: readonly FeaturedExample[]): Array<{ features: str
 /**
  * Stratified k-fold CV over distinct examples (a weighted example is repeated only inside its
  * training folds, so its copies never leak into the fold that tests it). Auxiliary examples
- * train every fold (weighted as `weighting` says; 'auto': chosen on the fold's training rows)
- * and are never tested.
+ * train every fold (cut to `length` and weighted as `weighting` says, both measured or chosen
+ * on the fold's training rows) and are never tested.
  */
 export function crossValidate(
   items: readonly FeaturedExample[],
@@ -122,6 +122,7 @@ export function crossValidate(
   opts: TrainOptions,
   auxiliary: readonly FeaturedExample[] = [],
   weighting: AuxiliaryWeighting | 'auto' = 'auto',
+  length: AuxiliaryLength = 'primary-max',
 ): CrossValidation {
   const folds = stratifiedFolds(items.map((it) => it.label), k);
   const predicted = new Array<string>(items.length);
@@ -133,7 +134,7 @@ export function crossValidate(
     if (new Set(train.map((d) => d.label)).size === 0) continue;
     let model: TextModel;
     if (aux.length) {
-      const r = trainWithAuxiliary(train, aux, opts, weighting);
+      const r = trainWithAuxiliary(train, aux, opts, weighting, length);
       model = r.model;
       weightings.push(r.weighting);
     } else model = TextModel.train(train, opts);

@@ -9,7 +9,7 @@ import { CATEGORIES } from '../complaints/taxonomy.js';
 import { classify, currentModels, setModels } from '../triage/classifier.js';
 import { features, segment } from '../triage/segment.js';
 import { TextModel, type TrainOptions } from '../triage/text-model.js';
-import { BUILTIN_TRAIN_OPTIONS, CORPUS_DIR, DEFAULT_TRAIN_OPTIONS, loadCorpus, trainWithAuxiliary, type AuxiliaryWeighting, type CorpusItem } from '../triage/train-model.js';
+import { BUILTIN_TRAIN_OPTIONS, CORPUS_DIR, DEFAULT_TRAIN_OPTIONS, loadCorpus, trainWithAuxiliary, type AuxiliaryLength, type AuxiliaryWeighting, type CorpusItem } from '../triage/train-model.js';
 import { crossValidate, expand, report, type FeaturedExample, type HeldoutReport, type ModelMetrics, type SeverityHeldoutReport, type SeverityMetrics } from './evaluate.js';
 import type { TrainingExample } from './training-set.js';
 
@@ -23,6 +23,8 @@ export interface TrainRequest {
   /** Rows of other labelled sources: they train the category model, never tested in its cross-validation. */
   auxiliaryItems?: TrainingExample[];
   auxiliaryWeighting?: AuxiliaryWeighting | 'auto';
+  /** Auxiliary texts cut to the longest primary text (default) or kept whole. */
+  auxiliaryLength?: AuxiliaryLength;
 }
 
 export interface TrainOutcome {
@@ -101,13 +103,14 @@ export function trainAndEvaluate(req: TrainRequest): TrainOutcome {
   const featured: FeaturedExample[] = req.items.map((it) => ({ features: features(segment(it.text)), label: it.label, weight: it.weight }));
   const auxiliary: FeaturedExample[] = (req.auxiliaryItems ?? []).map((it) => ({ features: features(segment(it.text)), label: it.label, weight: it.weight }));
   const weighting = req.auxiliaryWeighting ?? 'auto';
+  const length = req.auxiliaryLength ?? 'primary-max';
   const trained = auxiliary.length
-    ? trainWithAuxiliary(expand(featured), auxiliary.map((a) => ({ features: a.features, label: a.label, ...(a.weight !== 1 ? { weight: a.weight } : {}) })), opts, weighting)
+    ? trainWithAuxiliary(expand(featured), auxiliary.map((a) => ({ features: a.features, label: a.label, ...(a.weight !== 1 ? { weight: a.weight } : {}) })), opts, weighting, length)
     : null;
   const model = trained?.model ?? TextModel.train(expand(featured), opts);
   const t1 = performance.now();
   const folds = Math.min(req.folds, featured.length);
-  const cv = folds >= 2 ? crossValidate(featured, folds, opts, auxiliary, weighting) : null;
+  const cv = folds >= 2 ? crossValidate(featured, folds, opts, auxiliary, weighting, length) : null;
   const held = heldout(model);
   const sev = req.severityItems?.length ? trainSeverity(req.severityItems, req.epochs, model) : null;
   const t2 = performance.now();
@@ -121,7 +124,7 @@ export function trainAndEvaluate(req: TrainRequest): TrainOutcome {
       trainMs: Math.round(t1 - t0),
       evaluateMs: Math.round(t2 - t1),
       features: model.featureCount,
-      ...(trained ? { auxiliary: { rows: auxiliary.length, weighting: trained.weighting, used: trained.auxiliaryUsed } } : {}),
+      ...(trained ? { auxiliary: { rows: auxiliary.length, weighting: trained.weighting, used: trained.auxiliaryUsed, length, cut: trained.auxiliaryCut } } : {}),
       crossValidation: cv,
       heldout: held,
       severity: sev?.metrics ?? null,

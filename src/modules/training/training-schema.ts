@@ -21,7 +21,7 @@ const auxiliarySource = z
       .describe('text preparation to match the primary texts: lowercase-nostop = lower-case, words only, "XXXX" redactions and English stop words removed'),
   })
   .strict()
-  .describe('an auxiliary labelled CSV; its rows that repeat a primary row (token-set Jaccard ≥ 0.8 or the same first 20 words) are dropped');
+  .describe('an auxiliary labelled CSV; its rows that repeat a primary row (token-set Jaccard ≥ 0.8, 80 % of the shorter text\'s words in a text at most 3× as long, or the same first 20 words) are dropped');
 
 export const trainModelInput = z.discriminatedUnion('source', [
   z.object({ source: z.literal('builtin'), epochs, folds }).strict().describe('built-in corpus + agents’ category and severity corrections + examples of added categories: a category and a severity model'),
@@ -37,6 +37,10 @@ export const trainModelInput = z.discriminatedUnion('source', [
         .enum(['auto', 'none', 'uniform', 'match-classes'])
         .default('auto')
         .describe('auxiliary rows: auto = chosen by an inner cross-validation on the primary rows among none / uniform (weight 1) / match-classes (weighted to the primary label distribution)'),
+      auxiliaryLength: z
+        .enum(['primary-max', 'full'])
+        .default('primary-max')
+        .describe('auxiliary texts: primary-max = cut to the longest primary text (in words), full = as they are'),
       epochs,
       folds,
     })

@@ -243,6 +243,8 @@ describe('training from a labelled CSV', () => {
     };
     for (const [label, texts] of Object.entries(auxTopics)) for (const x of texts) aux.push(`"${x}.\nSent on XX/XX/2020.",${label}`);
     aux.push(`"${topics['Mortgage']![0]!}, case 0",Mortgage`); // a primary row again: dropped
+    // Longer than any primary text: cut to the longest one's words before it trains.
+    aux.push(`"${Array.from({ length: 6 }, () => 'The mortgage servicer charged late fees on my escrow account').join(' ')}",Mortgage`);
     const res = await train({
       source: 'csv', csv, textColumn: 'narrative', labelColumn: 'product', folds: 3,
       labelMap: { 'Credit card': 'cards', Mortgage: 'mortgage', 'Student loan': 'student' },
@@ -250,13 +252,21 @@ describe('training from a labelled CSV', () => {
       auxiliaryWeighting: 'uniform',
     });
     expect(res.statusCode, res.body).toBe(201);
-    const v = json<Version & { metrics: { auxiliary: { rows: number; weighting: string; used: number }; crossValidation: { n: number; auxiliary: { rows: number; weightings: string[] } } } }>(res);
+    const v = json<Version & { metrics: { auxiliary: { rows: number; weighting: string; used: number; length: string; cut: number }; crossValidation: { n: number; auxiliary: { rows: number; weightings: string[] } } } }>(res);
     expect(v.labels).toEqual(['cards', 'mortgage', 'student']);
     expect(v.trainingSize).toBe(15);
-    expect(v.sourceDetail['auxiliary']).toEqual([expect.objectContaining({ rows: 11, skipped: 1, droppedAsDuplicates: 1, used: 9, prepare: 'lowercase-nostop' })]);
-    expect(v.metrics.auxiliary).toEqual({ rows: 9, weighting: 'uniform', used: 9 });
+    expect(v.sourceDetail['auxiliary']).toEqual([expect.objectContaining({ rows: 12, skipped: 1, droppedAsDuplicates: 1, used: 10, prepare: 'lowercase-nostop' })]);
+    expect(v.metrics.auxiliary).toEqual({ rows: 10, weighting: 'uniform', used: 10, length: 'primary-max', cut: 1 });
     expect(v.metrics.crossValidation.n).toBe(15); // primary rows only
-    expect(v.metrics.crossValidation.auxiliary).toEqual({ rows: 9, weightings: ['uniform', 'uniform', 'uniform'] });
+    expect(v.metrics.crossValidation.auxiliary).toEqual({ rows: 10, weightings: ['uniform', 'uniform', 'uniform'] });
+    // Kept whole on request.
+    const whole = await train({
+      source: 'csv', csv, textColumn: 'narrative', labelColumn: 'product', folds: 0,
+      auxiliary: [{ csv: aux.join('\n'), textColumn: 'complaint', labelColumn: 'Product', prepare: 'lowercase-nostop', labelMap: { 'Credit card or prepaid card': 'Credit card', Mortgage: 'Mortgage', 'Student loan': 'Student loan' } }],
+      auxiliaryWeighting: 'uniform', auxiliaryLength: 'full',
+    });
+    expect(whole.statusCode, whole.body).toBe(201);
+    expect(json<Version & { metrics: { auxiliary: unknown } }>(whole).metrics.auxiliary).toEqual({ rows: 10, weighting: 'uniform', used: 10, length: 'full', cut: 0 });
     // An auxiliary CSV without the named column is the caller's mistake.
     expectError(
       await train({ source: 'csv', csv, textColumn: 'narrative', labelColumn: 'product', auxiliary: [{ csv: 'a,b\nx,y', textColumn: 'complaint', labelColumn: 'Product' }] }),

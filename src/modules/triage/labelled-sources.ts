@@ -95,6 +95,16 @@ export interface DuplicateOptions {
   jaccard?: number;
   /** The same first n comparison tokens is the same document (default 20; texts shorter than n must be equal). */
   prefixTokens?: number;
+  /**
+   * Containment: the shorter text's distinct tokens found in the longer at or above this share
+   * is the same document (default 0.8) — a form letter sent again with a few words changed or
+   * added (another credit bureau's name, an account number) — when the shorter has at least
+   * containmentMinTokens distinct tokens (default 12) and the longer at most
+   * containmentMaxRatio times as many (default 3: a long letter covers a short text's words by chance).
+   */
+  containment?: number;
+  containmentMinTokens?: number;
+  containmentMaxRatio?: number;
 }
 
 export interface DuplicateMatch {
@@ -102,19 +112,22 @@ export interface DuplicateMatch {
   index: number;
   /** Index of the reference text it duplicates. */
   reference: number;
-  reason: 'jaccard' | 'prefix';
+  reason: 'jaccard' | 'containment' | 'prefix';
   jaccard: number;
 }
 
 /**
  * Candidates that are the same document as a reference text (after normalisation by
- * comparisonTokens): token-set Jaccard ≥ opts.jaccard, or the same first opts.prefixTokens
- * tokens. Candidate sets are compared only with references sharing a rare token (an inverted
- * index), so the cost stays near-linear.
+ * comparisonTokens): token-set Jaccard ≥ opts.jaccard, or containment ≥ opts.containment (see
+ * DuplicateOptions), or the same first opts.prefixTokens tokens. Candidate sets are compared
+ * only with references sharing a token (an inverted index).
  */
 export function findDuplicates(candidates: readonly string[], references: readonly string[], opts: DuplicateOptions = {}): DuplicateMatch[] {
   const threshold = opts.jaccard ?? 0.8;
   const prefixN = opts.prefixTokens ?? 20;
+  const containment = opts.containment ?? 0.8;
+  const containmentMin = opts.containmentMinTokens ?? 12;
+  const containmentRatio = opts.containmentMaxRatio ?? 3;
   const refTokens = references.map(comparisonTokens);
   const refSets = refTokens.map((t) => new Set(t));
   const prefixKey = (t: string[]) => (t.length ? t.slice(0, prefixN).join(' ') : null);
@@ -136,17 +149,26 @@ export function findDuplicates(candidates: readonly string[], references: readon
     const toks = comparisonTokens(text);
     const set = new Set(toks);
     let best = { reference: -1, jaccard: 0 };
+    let contained: { reference: number; jaccard: number } | null = null;
     if (set.size) {
-      // Jaccard ≥ t needs an overlap ≥ t·|A|: count overlaps through the postings.
+      // Count overlaps through the postings.
       const overlap = new Map<number, number>();
       for (const w of set) for (const r of postings.get(w) ?? []) overlap.set(r, (overlap.get(r) ?? 0) + 1);
       for (const [r, inter] of overlap) {
-        const j = inter / (set.size + refSets[r]!.size - inter);
+        const refSize = refSets[r]!.size;
+        const j = inter / (set.size + refSize - inter);
         if (j > best.jaccard) best = { reference: r, jaccard: j };
+        const small = Math.min(set.size, refSize);
+        const large = Math.max(set.size, refSize);
+        if (!contained && small >= containmentMin && large <= containmentRatio * small && inter / small >= containment) contained = { reference: r, jaccard: j };
       }
     }
     if (best.reference >= 0 && best.jaccard >= threshold) {
       out.push({ index, reference: best.reference, reason: 'jaccard', jaccard: best.jaccard });
+      return;
+    }
+    if (contained) {
+      out.push({ index, reference: contained.reference, reason: 'containment', jaccard: contained.jaccard });
       return;
     }
     const k = prefixKey(toks);

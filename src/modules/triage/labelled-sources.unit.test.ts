@@ -77,11 +77,26 @@ describe('the leakage filter', () => {
   it('drops a candidate with the same first 20 tokens even when the rest differs (a longer version of the complaint)', () => {
     const head = Array.from({ length: 20 }, (_, i) => `word${String.fromCharCode(97 + i)}`).join(' ');
     const ref = `${head} short ending`;
-    const longer = `${head} ${'completely different continuation '.repeat(20)}`;
+    // 50 other distinct words: more than 3× the reference's 22, so containment does not apply.
+    const longer = `${head} ${Array.from({ length: 50 }, (_, i) => `other${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`).join(' ')}`;
     const m = findDuplicates([longer], [ref]);
     expect(m).toEqual([expect.objectContaining({ index: 0, reference: 0, reason: 'prefix' })]);
     // With a stricter prefix rule it is not a duplicate (the Jaccard is low).
     expect(findDuplicates([longer], [ref], { prefixTokens: 25 })).toEqual([]);
+  });
+
+  it('drops a form letter sent again with words changed or added (containment ≥ 0.8), not a long letter that happens to use a short text\'s words', () => {
+    // 13 distinct word stems; the candidate names another bureau and adds 11 new words.
+    const letter = 'writing dispute fraudulent charge account victim identity theft authorize charge request removal investigation equifax';
+    const resent = `${letter.replace('equifax', 'transunion')} attached police report copy driver license utility bill proof address signature`;
+    const m = findDuplicates([resent], [letter]);
+    expect(m).toEqual([expect.objectContaining({ index: 0, reference: 0, reason: 'containment' })]);
+    expect(m[0]!.jaccard).toBeLessThan(0.8);
+    // The same 14 words inside a letter of 60 distinct words: not the same document.
+    const long = `${letter} ${Array.from({ length: 46 }, (_, i) => `filler${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`).join(' ')}`;
+    expect(findDuplicates([long], [letter])).toEqual([]);
+    // Below the minimum size the rule does not apply.
+    expect(findDuplicates([resent], [letter], { containmentMinTokens: 15 })).toEqual([]);
   });
 
   it('never matches empty texts to each other', () => {

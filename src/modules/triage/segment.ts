@@ -229,3 +229,34 @@ export function features(seg: Segmented): string[] {
   }
   return out;
 }
+
+/** How many word tokens a features() list was made from (its 'w' features). */
+export function featureTokenCount(feats: readonly string[]): number {
+  let n = 0;
+  for (const f of feats) if (f.charCodeAt(0) === 0x77 /* w */) n++;
+  return n;
+}
+
+/**
+ * A features() list cut to its text's first maxTokens word tokens: their word features and the
+ * bigrams between them (the one reaching the next token dropped), and the same share of the
+ * Chinese character features (which follow the words in features(), run after run in text
+ * order, so their head is the text's head). A list with no more tokens is returned as it is.
+ */
+export function truncateFeatures(feats: readonly string[], maxTokens: number): readonly string[] {
+  const total = featureTokenCount(feats);
+  if (total <= maxTokens) return feats;
+  const out: string[] = [];
+  let i = 0;
+  let tokens = 0;
+  for (; i < feats.length; i++) {
+    const kind = feats[i]![0];
+    if (kind !== 'w' && kind !== 'b') break;
+    if (kind === 'w') tokens++;
+    if (tokens > maxTokens) break;
+    if (kind === 'w' || tokens < maxTokens) out.push(feats[i]!);
+  }
+  while (i < feats.length && (feats[i]![0] === 'w' || feats[i]![0] === 'b')) i++;
+  const han = feats.slice(i);
+  return out.concat(han.slice(0, Math.ceil((han.length * Math.max(0, maxTokens)) / total)));
+}

@@ -3,6 +3,7 @@ import {
   DEFAULT_CANDIDATES,
   DEFAULT_SVM_TEMPERATURE,
   nbLogCountRatios,
+  PREFERRED_LEARNER,
   rng,
   selectLearner,
   svmDualCoordinateDescent,
@@ -98,6 +99,22 @@ describe('selectLearner / learner "auto"', () => {
     const m = TextModel.train(docs, opts);
     expect(m.learner).toBe(selectLearner(docs, opts).learner);
     expect(m.predict(['wparcel']).label).toBe('shipping');
+  });
+
+  it('keeps the preferred learner (the three-way mean) unless another beats it by more than one standard error', () => {
+    const docs = toyDocs();
+    expect(PREFERRED_LEARNER).toBe('logreg+nblr+svm');
+    // Separable: every candidate scores about the same, so the preferred one stays, though listed last.
+    const sel = selectLearner(docs, { candidates: ['logreg', 'logreg+nblr+svm'], seed: 2 });
+    expect(Math.abs(sel.scores[0]!.accuracy - sel.scores[1]!.accuracy)).toBeLessThan(0.05);
+    expect(sel.learner).toBe('logreg+nblr+svm');
+    // Without a preference, ties go to the earlier candidate.
+    expect(selectLearner(docs, { candidates: ['logreg', 'logreg+nblr+svm'], seed: 2, preferredLearner: null }).learner).toBe('logreg');
+    // A preferred learner that cannot learn (a learning rate of ~0: the priors only) loses to a clearly better one.
+    const weak = selectLearner(docs, { candidates: ['logreg', 'svm'], seed: 2, learningRate: 1e-9, preferredLearner: 'logreg' });
+    const [lr, svm] = weak.scores.map((s) => s.accuracy);
+    expect(svm! - lr!).toBeGreaterThan(Math.sqrt((svm! * (1 - svm!)) / weak.documents));
+    expect(weak.learner).toBe('svm');
   });
 
   it('falls back to the first candidate when there is too little data to cross-validate', () => {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { projectPath } from '../../project-root.js';
 import type { LabelledText } from './labelled-sources.js';
-import { features, segment } from './segment.js';
+import { features, featureTokenCount, segment, truncateFeatures } from './segment.js';
 import { stratifiedFolds, TextModel, type LabelledFeatures, type Learner, type TextModelJson, type TrainOptions } from './text-model.js';
 
 export interface CorpusItem {
@@ -58,6 +58,28 @@ export const CORPUS_DIR = projectPath('src/modules/triage/corpus');
  * 'auto' (the weighting chosen per fold by an inner CV on the fold's benchmark rows) took
  * match-classes in every fold: 0.796. On three other fold splits, no auxiliary rows vs
  * match-classes: 0.770 / 0.799, 0.756 / 0.790, 0.765 / 0.791.
+ *
+ * Then (explored by outer CV on the official split and on splits with seeds 1 and 2; the two
+ * kept changes are generic rules, not tuned values): the benchmark's rows are all under 500
+ * characters, the auxiliary narratives run to pages; cutting each auxiliary text to the
+ * longest primary row (AuxiliaryLength 'primary-max', measured per fold on its training rows)
+ * gave, with the three-way mean and match-classes, 0.800 / 0.803 / 0.797 on the three splits vs
+ * 0.796 / 0.797 / 0.793 whole, and halves the auxiliary training cost. 'auto''s outright argmax
+ * over learners picked svm or nblr in some folds on noise (seed 1: 0.788, seed 2: 0.786 with
+ * cut texts); with the one-standard-error rule (PREFERRED_LEARNER, text-model.ts) it keeps the
+ * three-way mean unless another is clearly better: official split 0.775 without auxiliary rows
+ * (was 0.774), 0.800 with them; seed 1 0.768 / 0.804. The leakage filter then also drops form
+ * letters sent again (containment, labelled-sources.ts): 16 auxiliary rows dropped instead of
+ * 10, and the figure with auxiliary rows is 0.799 (folds 0.800 0.790 0.745 0.820 0.840) —
+ * the honest one; the 0.80 target is not reached. Tried and not kept (all 0.776–0.801 on the
+ * official split, none better on the other splits): scaled match-classes (×0.5, ×2); only
+ * auxiliary texts under the primary length (829 rows) 0.784; auxiliary texts split into
+ * primary-length chunks 0.798; frustratingly-easy domain adaptation (feature copies per source)
+ * 0.789; logit averaging of a primary-only model with a mixed or auxiliary-only one 0.788–0.799;
+ * stacking their out-of-fold probabilities 0.757–0.790; auxiliary rows weighted or filtered by
+ * a primary-only model's belief in their label 0.795–0.801; importance weights from a
+ * primary-vs-auxiliary domain classifier 0.780–0.785; uniform weights with logit-adjusted
+ * priors 0.789–0.794; character 3–5-grams alone or averaged in 0.784–0.797.
  */
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 12, learningRate: 0.5, l2: 1e-5, minDf: 1, seed: 42, learner: 'auto' };
 
@@ -316,25 +338,52 @@ export function selectAuxiliaryWeighting(
 }
 
 /**
- * Trains on primary documents plus auxiliary ones weighted by `weighting` ('auto': chosen by
- * selectAuxiliaryWeighting on the primary documents).
+ * How long auxiliary documents may be:
+ *  - 'primary-max' (the default): no longer than the longest primary document — a longer one
+ *    is cut to its first that-many word tokens (truncateFeatures), so the model learns from
+ *    auxiliary text shaped like the text it will classify (a source of short texts, e.g. one
+ *    selected by length, is not taught by whole letters that run on for pages; a complaint
+ *    states its point early);
+ *  - 'full': as they are.
+ */
+export type AuxiliaryLength = 'full' | 'primary-max';
+export const AUXILIARY_LENGTHS: readonly AuxiliaryLength[] = ['primary-max', 'full'];
+
+/** Auxiliary documents cut to `length` (see AuxiliaryLength), measured on the primary documents given. */
+export function matchAuxiliaryLength<T extends LabelledFeatures>(primary: readonly LabelledFeatures[], auxiliary: readonly T[], length: AuxiliaryLength = 'primary-max'): T[] {
+  if (length === 'full' || !primary.length) return [...auxiliary];
+  let max = 0;
+  for (const d of primary) max = Math.max(max, featureTokenCount(d.features));
+  return auxiliary.map((d) => {
+    const cut = truncateFeatures(d.features, max);
+    return cut === d.features ? d : { ...d, features: [...cut] };
+  });
+}
+
+/**
+ * Trains on primary documents plus auxiliary ones cut to `length` (see AuxiliaryLength) and
+ * weighted by `weighting` ('auto': chosen by selectAuxiliaryWeighting on the primary documents).
  */
 export function trainWithAuxiliary(
   primary: readonly LabelledFeatures[],
   auxiliary: readonly LabelledFeatures[],
   opts: TrainOptions = DEFAULT_TRAIN_OPTIONS,
   weighting: AuxiliaryWeighting | 'auto' = 'auto',
-): { model: TextModel; weighting: AuxiliaryWeighting; auxiliaryUsed: number } {
-  const chosen = weighting === 'auto' ? selectAuxiliaryWeighting(primary, auxiliary, opts).weighting : weighting;
-  const aux = withWeights(auxiliary, auxiliaryWeights(primary.map((d) => d.label), auxiliary.map((d) => d.label), chosen));
-  return { model: TextModel.train([...primary, ...aux], opts), weighting: chosen, auxiliaryUsed: aux.length };
+  length: AuxiliaryLength = 'primary-max',
+): { model: TextModel; weighting: AuxiliaryWeighting; auxiliaryUsed: number; auxiliaryCut: number } {
+  const fitted = matchAuxiliaryLength(primary, auxiliary, length);
+  const auxiliaryCut = fitted.filter((d, i) => d !== auxiliary[i]).length;
+  const chosen = weighting === 'auto' ? selectAuxiliaryWeighting(primary, fitted, opts).weighting : weighting;
+  const aux = withWeights(fitted, auxiliaryWeights(primary.map((d) => d.label), fitted.map((d) => d.label), chosen));
+  return { model: TextModel.train([...primary, ...aux], opts), weighting: chosen, auxiliaryUsed: aux.length, auxiliaryCut };
 }
 
 /**
  * Stratified k-fold cross-validated accuracy (features are segmented once). `auxiliary` items
- * (another labelled source, optionally weighted) join the training part of every fold, weighted
- * by `weighting` ('auto': chosen per fold on that fold's primary training rows), and are never
- * tested (see crossValidationSplits); 'auto' learners are also judged on primary items only.
+ * (another labelled source, optionally weighted) join the training part of every fold, cut to
+ * `length` (measured on that fold's primary training rows), weighted by `weighting` ('auto':
+ * chosen per fold on that fold's primary training rows), and are never tested (see
+ * crossValidationSplits); 'auto' learners are also judged on primary items only.
  */
 export function crossValidate(
   items: readonly LabelledText[],
@@ -342,6 +391,7 @@ export function crossValidate(
   opts: TrainOptions = DEFAULT_TRAIN_OPTIONS,
   auxiliary: readonly WeightedText[] = [],
   weighting: AuxiliaryWeighting | 'auto' = 'auto',
+  length: AuxiliaryLength = 'primary-max',
 ): {
   accuracy: number;
   perFold: number[];
@@ -365,7 +415,7 @@ export function crossValidate(
     const primary = split.trainPrimary.map((i) => ({ features: feats[i]!, label: items[i]!.label }));
     let model: TextModel;
     if (auxDocs.length) {
-      const r = trainWithAuxiliary(primary, split.trainAuxiliary.map((i) => auxDocs[i]!), opts, weighting);
+      const r = trainWithAuxiliary(primary, split.trainAuxiliary.map((i) => auxDocs[i]!), opts, weighting, length);
       model = r.model;
       weightings.push(r.weighting);
     } else {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { features, segment } from './segment.js';
+import { features, featureTokenCount, segment, truncateFeatures } from './segment.js';
 import { selectLearner, TextModel, type LabelledFeatures } from './text-model.js';
 import {
   auxiliaryWeights,
@@ -8,6 +8,7 @@ import {
   crossValidationSplits,
   DEFAULT_TRAIN_OPTIONS,
   loadBuiltinModels,
+  matchAuxiliaryLength,
   selectAuxiliaryWeighting,
   trainWithAuxiliary,
   type LabelledText,
@@ -130,6 +131,62 @@ describe('auxiliary training rows', () => {
     const aux = Array.from({ length: 20 }, (_, i) => doc(`some other source ${i}`, i % 2 ? 'money' : 'tech', true));
     const sel = selectLearner([...primary, ...aux], { ...DEFAULT_TRAIN_OPTIONS, candidates: ['logreg', 'nblr'] });
     expect(sel.documents).toBe(primary.length);
+  });
+});
+
+describe('auxiliary rows cut to the primary rows\' length', () => {
+  const feats = (text: string) => features(segment(text));
+
+  it('truncateFeatures keeps the first n tokens\' words and the bigrams between them, exactly as features() of that head', () => {
+    const long = feats('lender reported late payment credit report although paid every month autopay');
+    expect(featureTokenCount(long)).toBe(11);
+    expect(truncateFeatures(long, 4)).toEqual(feats('lender reported late payment'));
+    expect(truncateFeatures(long, 1)).toEqual(feats('lender'));
+    expect(truncateFeatures(long, 0)).toEqual([]);
+    // Not longer than n: the same list.
+    expect(truncateFeatures(long, 11)).toBe(long);
+    expect(truncateFeatures(long, 50)).toBe(long);
+  });
+
+  it('truncateFeatures keeps the same share of Chinese character features (the head of the text)', () => {
+    const zh = feats('快递三天没到，客服电话一直打不通，我要退款');
+    const n = featureTokenCount(zh);
+    const han = zh.filter((f) => f[0] === 'u' || f[0] === 'c');
+    const cut = truncateFeatures(zh, Math.floor(n / 2));
+    expect(featureTokenCount(cut)).toBe(Math.floor(n / 2));
+    const cutHan = cut.filter((f) => f[0] === 'u' || f[0] === 'c');
+    expect(cutHan).toEqual(han.slice(0, Math.ceil((han.length * Math.floor(n / 2)) / n)));
+    expect(cutHan[0]).toBe('u快');
+  });
+
+  it("matchAuxiliaryLength cuts auxiliary documents to the longest primary one's token count ('full' leaves them)", () => {
+    const primary = [{ features: feats('card charged twice'), label: 'money' }, { features: feats('parcel late'), label: 'shipping' }];
+    const short = { features: feats('refund please'), label: 'money' };
+    const long = { features: feats('parcel lost courier never came back refund requested twice'), label: 'shipping', weight: 0.5 };
+    const cut = matchAuxiliaryLength(primary, [short, long]);
+    expect(cut[0]).toBe(short);
+    expect(cut[1]).toEqual({ features: feats('parcel lost courier'), label: 'shipping', weight: 0.5 });
+    expect(matchAuxiliaryLength(primary, [short, long], 'full')).toEqual([short, long]);
+  });
+
+  it('trainWithAuxiliary cuts by default and says how many it cut; crossValidate measures the length on each fold\'s training rows', () => {
+    const doc = (text: string, label: string): LabelledFeatures => ({ features: feats(text), label });
+    const primary = texts().map((t) => doc(t.text, t.label));
+    const max = Math.max(...primary.map((d) => featureTokenCount(d.features)));
+    // A long auxiliary text whose head is about money and whose tail is all about shipping.
+    const tail = Array.from({ length: 3 * max }, () => 'parcel courier package').join(' ');
+    const aux = Array.from({ length: 6 }, (_, i) => doc(`card charged twice refund fee invoice ${i} ${tail}`, 'money'));
+    const opts = { ...DEFAULT_TRAIN_OPTIONS, learner: 'logreg' as const };
+    const cut = trainWithAuxiliary(primary, aux, opts, 'uniform');
+    expect(cut.auxiliaryCut).toBe(6);
+    const full = trainWithAuxiliary(primary, aux, opts, 'uniform', 'full');
+    expect(full.auxiliaryCut).toBe(0);
+    // Cut, the auxiliary rows never teach 'parcel' = money; whole, they do.
+    expect(cut.model.knows('wparcel')).toBe(true);
+    const p = (m: TextModel) => m.predictProba(feats('parcel courier package'))[m.labels.indexOf('money')]!;
+    expect(p(full.model)).toBeGreaterThan(p(cut.model));
+    const r = crossValidate(texts(), 3, opts, aux.map((_, i) => ({ text: `card charged twice refund fee invoice ${i} ${tail}`, label: 'money' })), 'uniform');
+    expect(r.accuracy).toBe(1);
   });
 });
 

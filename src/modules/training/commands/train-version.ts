@@ -36,7 +36,7 @@ export async function trainModelVersion(
         severityItems: set.severityItems,
         epochs: input.epochs,
         folds: input.folds,
-        ...(set.auxiliaryItems?.length ? { auxiliaryItems: set.auxiliaryItems, auxiliaryWeighting: input.source === 'csv' ? input.auxiliaryWeighting : 'auto' } : {}),
+        ...(set.auxiliaryItems?.length ? { auxiliaryItems: set.auxiliaryItems, auxiliaryWeighting: input.source === 'csv' ? input.auxiliaryWeighting : 'auto', ...(input.source === 'csv' ? { auxiliaryLength: input.auxiliaryLength } : {}) } : {}),
       },
       opts,
     );
