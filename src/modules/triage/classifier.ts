@@ -68,7 +68,10 @@ const CARD_FRAUD = /刷|消费|扣|卡|支付|交易|收款|转账|境外|出国
  * or a scam that works through the account (logins, passwords, codes, impersonation) is technical;
  * otherwise money moved that the customer never authorised (charges, transfers, 盗刷) is billing.
  */
-const TAKEOVER_TEXT = /password|passcode|log(?:ged|ging)? ?(?:in|on|out)|sign(?:ed|ing)? ?(?:in|on)|hack|takeover|taken over|took over|(?:email|e-mail|phone number|mobile number|address) (?:\w+ )?(?:was|were|has been|had been|got) changed|changed (?:my|the) (?:email|e-mail|phone number|password|address)|2fa|two-factor|otp|verification code|one-time code|security code|added to (?:my|our) account|pretend\w*|impersonat\w*|posing as|screen[- ]shar\w*|remote (?:access|desktop|control)|sim (?:swap|port)|(?:got|get|gets|broke|break|hacked) into (?:my|our|her|his|their) (?:[\w-]+ )?account|(?:accessed|into) (?:my|our|her|his|their) (?:[\w-]+ )?account|someone (?:else )?(?:has )?(?:logged|signed) (?:in|on)|(?:read|gave|told|shared|sent)(?: \w+){0,3} (?:the |a |my |her |his |their )?(?:\w+ )?(?:code|otp|pin)(?![a-z])|new sim|in (?:my|her|his|our) name|identity|身份证|身份信息|被(?:人|别人|他人|陌生人)?(?:绑|换绑|解绑|改绑)|补办|补卡|被(?:人|别人|他人)?登|号被(?:人)?(?:盗|登)|密码|登录|登陆|盗号|验证码|(?:手机号|邮箱).{0,4}(?:被|改|换)|冒充|假客服|共享屏幕|屏幕共享|远程/;
+const TAKEOVER_TEXT = /password|passcode|log(?:ged|ging)? ?(?:in|on|out)|sign(?:ed|ing)? ?(?:in|on)|hack|takeover|taken over|took over|(?:email|e-mail|phone number|mobile number|address) (?:\w+ )?(?:was|were|has been|had been|got) changed|changed (?:my|the) (?:email|e-mail|phone number|password|address)|2fa|two-factor|otp|verification code|one-time code|security code|added to (?:my|our) account|screen[- ]shar\w*|remote (?:access|desktop|control)|sim (?:swap|port)|(?:got|get|gets|broke|break|hacked) into (?:my|our|her|his|their) (?:[\w-]+ )?account|(?:accessed|into) (?:my|our|her|his|their) (?:[\w-]+ )?account|someone (?:else )?(?:has )?(?:logged|signed) (?:in|on)|(?:read|gave|told|shared|sent)(?: \w+){0,3} (?:the |a |my |her |his |their )?(?:\w+ )?(?:code|otp|pin)(?![a-z])|new sim|in (?:my|her|his|our) name|identity|身份证|身份信息|被(?:人|别人|他人|陌生人)?(?:绑|换绑|解绑|改绑)|补办|补卡|被(?:人|别人|他人)?登|号被(?:人)?(?:盗|登)|密码|登录|登陆|盗号|验证码|(?:手机号|邮箱).{0,4}(?:被|改|换)|共享屏幕|屏幕共享|远程/;
+/** Impersonation is a takeover-style scam unless what the customer gave away was card details and the money left the card (the "phishing SMS → card charged" case is an unauthorised charge, billing). */
+const IMPERSONATION = /pretend\w*|impersonat\w*|posing as|冒充|假客服/;
+const CARD_PHISH = /(?:填|输|输入|填写|提供|告诉|发)(?:了)?[^。！？!?]{0,10}(?:银行卡|卡号|信用卡|卡的信息|信息)[^。！？!?]{0,30}(?:银行卡|信用卡|卡里|卡上)[^。！？!?]{0,8}(?:刷|转走|扣|没了|少了)|(?:entered|gave|typed|put in|filled in)[^.!?]{0,30}(?:card (?:details|number)|bank details|card info)/;
 const MONEY_TEXT = /charg|card|transfer|payee|transaction|purchase|payment|withdraw|debit|statement|刷|扣|转账|转走|转出|交易|消费|收款/;
 const PAID_NOT_RECEIVED = /充值了?[^。！？!?]{0,10}(?:没|未)(?:到账|到)|(?:钱|款|余额)(?:已经|都|却|但|倒是)?(?:扣了|扣掉了|被扣|扣走|划走|转出去了)[^。！？!?]{0,16}(?:没|未)(?:收到|到账|成功|到)|(?:支付|付款|转账|交易|下单|充值|缴费)(?:显示)?(?:失败|不成功|没成功)[^。！？!?]{0,16}(?:钱|款)[^。！？!?]{0,4}(?:扣|没了|少了)|(?:payment|transfer|transaction|top-?up|order)s? (?:failed|was declined|didn't go through|did not go through|errored)[^.!?]{0,50}(?:money|amount|funds|it) (?:still |was still |has still )?(?:left|taken|debited|deducted|came out|gone)|(?:money|amount|funds) (?:left|was taken from|was debited from|came out of) (?:my|our) (?:\w+ )?account[^.!?]{0,40}(?:never|didn't|did not|hasn't|has not) (?:arrive|arrived|received|reach|reached|go through|went through)/;
 /** "I've never had an account with you": charges from a company the customer has no account with (billing, not a takeover). */
@@ -286,7 +289,7 @@ function classifyUnsafe(raw: string, context: ClassifyContext | undefined): Clas
     }
   }
   if (active.fraud.length) {
-    if (TAKEOVER_TEXT.test(norm)) bump('technical', 2);
+    if (TAKEOVER_TEXT.test(norm) || (IMPERSONATION.test(norm) && !CARD_PHISH.test(norm))) bump('technical', 2);
     else if (MONEY_TEXT.test(norm)) bump('billing', 6);
   }
   // "Payment failed but money taken" is billing (DESIGN §2), even when the failure is the app's.
