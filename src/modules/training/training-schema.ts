@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { line } from '../../http/schemas.js';
+import { AUXILIARY_LENGTHS } from '../triage/train-model.js';
 
 // Fewer epochs train faster and a little worse; folds 0 skips cross-validation.
 const epochs = z.number().int().min(1).max(50).default(12).describe('training passes over the data (default 12)');
@@ -38,7 +39,7 @@ export const trainModelInput = z.discriminatedUnion('source', [
         .default('auto')
         .describe('auxiliary rows: auto = chosen by an inner cross-validation on the primary rows among none / uniform (weight 1) / match-classes (weighted to the primary label distribution)'),
       auxiliaryLength: z
-        .enum(['primary-max', 'full'])
+        .enum(AUXILIARY_LENGTHS)
         .default('primary-max')
         .describe('auxiliary texts: primary-max = cut to the longest primary text (in words), full = as they are'),
       epochs,

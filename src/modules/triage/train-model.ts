@@ -346,8 +346,8 @@ export function selectAuxiliaryWeighting(
  *    states its point early);
  *  - 'full': as they are.
  */
-export type AuxiliaryLength = 'full' | 'primary-max';
-export const AUXILIARY_LENGTHS: readonly AuxiliaryLength[] = ['primary-max', 'full'];
+export const AUXILIARY_LENGTHS = ['primary-max', 'full'] as const;
+export type AuxiliaryLength = (typeof AUXILIARY_LENGTHS)[number];
 
 /** Auxiliary documents cut to `length` (see AuxiliaryLength), measured on the primary documents given. */
 export function matchAuxiliaryLength<T extends LabelledFeatures>(primary: readonly LabelledFeatures[], auxiliary: readonly T[], length: AuxiliaryLength = 'primary-max'): T[] {

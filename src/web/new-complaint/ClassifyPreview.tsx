@@ -20,14 +20,14 @@ export function ClassifyPreview({ text, amount, customerId, overridden }: Props)
   const { tEnum, locale } = useI18n();
   const { departments } = useDepartments();
   const settled = useDebounced(JSON.stringify({ text: text.trim(), amount, customerId }), 400);
-  const [result, setResult] = useState<{ key: string; r: Result } | null>(null);
+  const [result, setResult] = useState<Result | null>(null);
 
   useEffect(() => {
     const body = JSON.parse(settled) as { text: string; amount: number | null; customerId: string | null };
     if (body.text.length < 4) return;
     let live = true;
     api.post<Result>('/api/v1/classify', { text: body.text, ...(body.amount !== null ? { amount: body.amount } : {}), ...(body.customerId ? { customerId: body.customerId } : {}) })
-      .then((r) => live && setResult({ key: settled, r }))
+      .then((r) => live && setResult(r))
       .catch(() => live && setResult(null)); // a preview is a hint: without it the form works the same
     return () => {
       live = false;
@@ -35,7 +35,7 @@ export function ClassifyPreview({ text, amount, customerId, overridden }: Props)
   }, [settled]);
 
   if (!result || text.trim().length < 4) return null;
-  const { r } = result;
+  const r = result;
   return (
     <div className="nc-preview" data-testid="nc-preview" aria-live="polite">
       <span className="muted small">{m('nc.preview')}</span>{' '}
