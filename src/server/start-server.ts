@@ -36,7 +36,7 @@ export async function startServer(
   config: Config,
   opts: { clock?: Clock; db?: Database; listen?: boolean; scheduler?: boolean; logger?: boolean; extraRoutes?: AnyRoute[] } = {},
 ): Promise<RunningServer> {
-  const db = opts.db ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE, pgliteSharedBuffers: config.PGLITE_SHARED_BUFFERS }));
+  const db = opts.db ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE, pgliteSharedBuffers: config.PGLITE_SHARED_BUFFERS, pgliteWasmTier: config.PGLITE_WASM_TIER }));
   try {
     await migrate(db);
     const boot = await bootstrap(db, { adminEmail: config.ADMIN_EMAIL, adminPassword: config.ADMIN_PASSWORD });
