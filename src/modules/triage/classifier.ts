@@ -9,6 +9,7 @@ import { findCategoryCues, findEmotionCues, findSeverityCues, findWeakSafetyCues
 import { features, normalise, segmentNormalised, warmUpSegmenter, type Language, type Segmented } from './segment.js';
 import type { SparseVector, TextModel } from './text-model.js';
 import { loadBuiltinModels, type BuiltinModels } from './train-model.js';
+import { complaintBody } from './body.js';
 
 export interface ClassifyContext {
   /** Amount at stake from the complaint record (any currency); ≥ 1000 → serious. */
@@ -59,6 +60,11 @@ export const TUNING = {
   minKnownFeaturesForLift: 3,
   /** Category evidence for service_attitude from an egregious-staff cue: every such text in train.jsonl is service_attitude (a rude courier is rude staff, DESIGN §2). */
   staffAbuseWeight: 6,
+  /**
+   * Category evidence for product_quality from a suspected-counterfeit cue (DESIGN §2 lists it there): every such text in
+   * train.jsonl and heldout.jsonl (50 before batch Q) is product_quality, also when it asks for a refund or a return.
+   */
+  counterfeitWeight: 6,
 };
 
 const ACCOUNT_FRAUD = /账号|账户|帐号|登录|登陆|密码|盗号|邮箱|手机号|设备|hack|log|sign|password|account|takeover|taken over|compromis|device|phish|email|identity|added|reset/;
@@ -75,7 +81,7 @@ const CARD_PHISH = /(?:填|输|输入|填写|提供|告诉|发)(?:了)?[^。！�
 const MONEY_TEXT = /charg|card|transfer|payee|transaction|purchase|payment|withdraw|debit|statement|刷|扣|转账|转走|转出|交易|消费|收款/;
 const PAID_NOT_RECEIVED = /充值了?[^。！？!?]{0,10}(?:没|未)(?:到账|到)|(?:钱|款|余额)(?:已经|都|却|但|倒是)?(?:扣了|扣掉了|被扣|扣走|划走|转出去了)[^。！？!?]{0,16}(?:没|未)(?:收到|到账|成功|到)|(?:支付|付款|转账|交易|下单|充值|缴费)(?:显示)?(?:失败|不成功|没成功)[^。！？!?]{0,16}(?:钱|款)[^。！？!?]{0,4}(?:扣|没了|少了)|(?:payment|transfer|transaction|top-?up|order)s? (?:failed|was declined|didn't go through|did not go through|errored)[^.!?]{0,50}(?:money|amount|funds|it) (?:still |was still |has still )?(?:left|taken|debited|deducted|came out|gone)|(?:money|amount|funds) (?:left|was taken from|was debited from|came out of) (?:my|our) (?:\w+ )?account[^.!?]{0,40}(?:never|didn't|did not|hasn't|has not) (?:arrive|arrived|received|reach|reached|go through|went through)/;
 /** "I've never had an account with you": charges from a company the customer has no account with (billing, not a takeover). */
-const NO_ACCOUNT_FRAUD = /never (?:had|opened|held|created|signed up|applied|registered)|(?:don't|do not|didn't|did not) (?:even )?(?:have|hold)/;
+const NO_ACCOUNT_FRAUD = /never (?:had|opened|held|created|signed up|applied|registered)|(?:have|had|hold) no |(?:don't|do not|didn't|did not) (?:even )?(?:have|hold)/;
 
 // ---------------------------------------------------------------------------------------------
 // The category model: trained from the built-in corpus on first use (≈100 ms) or replaced.
@@ -237,11 +243,14 @@ function classifyUnsafe(raw: string, context: ClassifyContext | undefined): Clas
     for (const h of sevHits[k]) if (h.negated) negated.push(h.cue.trim());
   }
 
-  // --- category: model log-probabilities + lexicon evidence
+  // --- category: model log-probabilities + lexicon evidence, from the customer's own words (no
+  // greeting, sign-off or quoted reply: see body.ts); the severity cues above read the whole text.
+  const body = complaintBody(norm);
+  const bodySeg = body === norm ? seg : segmentNormalised(body);
   const loaded = getModels();
-  const feats = features(seg);
+  const feats = features(bodySeg);
   const m = loaded?.category ?? null;
-  const catHits = findCategoryCues(norm);
+  const catHits = findCategoryCues(body);
   const score = new Map<CategoryCode, number>();
   let known = 0;
   let xVec: SparseVector | null = null;
@@ -277,7 +286,7 @@ function classifyUnsafe(raw: string, context: ClassifyContext | undefined): Clas
   }
   // Severity cues are also category evidence.
   const bump = (c: Category, w: number) => score.set(c, score.get(c)! + w);
-  if (active.counterfeit.length) bump('product_quality', 1.5);
+  if (active.counterfeit.length) bump('product_quality', TUNING.counterfeitWeight);
   if (active.staff_abuse.length) bump('service_attitude', TUNING.staffAbuseWeight);
   for (const h of active.fraud) {
     if (NO_ACCOUNT_FRAUD.test(h.cue)) bump('billing', 1);
