@@ -208,6 +208,11 @@ describe('the closed loop, across roles (Chromium)', () => {
     await expect.poll(() => firstRow.getAttribute('data-number')).toBe(number);
     expect(await desk.getByTestId('complaint-row').count()).toBe(3);
     await screenshot(desk, 'loop-04-queue');
+    // The complaint view names departments in three places (header, timeline, transfer form): one request serves them all.
+    const departmentRequests: string[] = [];
+    desk.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/v1/departments') departmentRequests.push(r.url());
+    });
     await firstRow.click();
     const detail = desk.locator(`[data-testid="complaint-detail"][data-number="${number}"]`);
     await detail.waitFor();
@@ -218,6 +223,8 @@ describe('the closed loop, across roles (Chromium)', () => {
     await expect.poll(() => c360.innerText()).toContain(CUSTOMER.name);
     expect(await c360.innerText()).toContain(ORDER);
     expect(await c360.innerText()).toContain(CUSTOMER.email);
+    await expect.poll(() => desk.getByTestId('transfer-department').locator('option').count()).toBeGreaterThan(2);
+    expect(departmentRequests).toHaveLength(1);
     await desk.getByTestId('assign-me').click();
     await expect.poll(async () => (await api<{ assignee: { id: string } | null }>('GET', `/api/v1/complaints/${complaint.id}`, agent.token)).assignee?.id).toBe(agent.id);
     await screenshot(desk, 'loop-05-detail-customer-360');

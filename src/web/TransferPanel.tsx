@@ -1,28 +1,19 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api } from './api.js';
+import { useDepartments } from './desk/useDepartments.js';
 import { ErrorBox } from './ErrorBox.js';
 import { useI18n } from './i18n.js';
 
-interface Department { id: string; code: string; name: string; nameZh?: string | null }
 
 /** Hands the complaint to a back-office department as a task with that department's deadlines. */
 export function TransferPanel({ complaintId, onDone }: { complaintId: string; onDone: () => void }) {
   const { t, locale } = useI18n();
-  const [departments, setDepartments] = useState<Department[]>([]);
+  const { departments: all, error: departmentsError } = useDepartments();
+  const departments = (all ?? []).filter((d) => d.code !== 'customer_service');
   const [department, setDepartment] = useState('');
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.get<{ items: Department[] }>('/api/v1/departments')
-      .then((r) => live && setDepartments(r.items.filter((d) => d.code !== 'customer_service')))
-      .catch((err: unknown) => live && setError(err));
-    return () => {
-      live = false;
-    };
-  }, []);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -55,7 +46,7 @@ export function TransferPanel({ complaintId, onDone }: { complaintId: string; on
         <span>{t('transfer.note')}</span>
         <textarea data-testid="transfer-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
       </label>
-      <ErrorBox error={error} />
+      <ErrorBox error={error ?? departmentsError} />
       <button type="submit" className="btn" data-testid="transfer-submit" disabled={busy || !department || !note.trim()}>{t('transfer.submit')}</button>
     </form>
   );
