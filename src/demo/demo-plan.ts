@@ -351,6 +351,8 @@ export function planDemo(o: PlanOptions): DemoPlan {
   return { customers, orders, complaints };
 }
 
+/** The default agent limit (src/modules/approvals): above it a settlement waits for a supervisor. */
+const AGENT_AUTHORITY = 200;
 /** Categories whose complaints are often settled with money or a voucher. */
 const SETTLES: ReadonlySet<string> = new Set(['refund', 'billing', 'product_quality', 'logistics']);
 const SETTLE_REASON: Record<Lang, Record<'refund' | 'compensation' | 'voucher', string>> = {
@@ -494,13 +496,15 @@ function planSteps(x: StepInput): { steps: Step[]; status: Status } {
     t = Math.max(ackAt + 5 * MINUTE, at(rng.between(0.35, 0.75)));
     push({ kind: 'handoff_answer', body: finding, t });
   }
-  if (SETTLES.has(sc.category) && rng.chance(0.45)) {
+  if (SETTLES.has(sc.category) && rng.chance(x.status === 'in_progress' ? 0.7 : 0.45)) {
     t = Math.max(t + MINUTE, at(rng.between(0.5, 0.7)));
     const settlement = sc.category === 'refund' ? 'refund' : rng.chance(0.7) ? 'compensation' : 'voucher';
-    // Most settle within the agent's authority (≤ 200); some need a supervisor.
-    const amount = rng.chance(0.75) ? rng.int(2, 20) * 10 : rng.int(3, 15) * 100;
+    // Most settle within the agent's authority (≤ 200); some need a supervisor. Open work has more of
+    // those: finish() often ends its life at the request, so a supervisor finds approvals waiting.
+    const aboveLimit = rng.chance(x.status === 'in_progress' ? 0.6 : 0.25);
+    const amount = aboveLimit ? rng.int(3, 15) * 100 : rng.int(2, 20) * 10;
     push({ kind: 'settle', by: agent, settlement, amount, reason: SETTLE_REASON[lang][settlement], t });
-    if (amount > 200) {
+    if (amount > AGENT_AUTHORITY) {
       t += rng.between(10, 90) * MINUTE;
       const approve = rng.chance(0.85);
       push({ kind: 'decide', decision: approve ? 'approve' : 'reject', reason: DECIDE_REASON[lang][approve ? 'approve' : 'reject'], t });
@@ -555,6 +559,9 @@ function finish(all: Array<{ step: Timed; status: Status }>, x: StepInput): { st
   } else {
     const candidates = all.map((s, i) => ({ i, s })).filter(({ s }) => s.status === x.status);
     const fitting = candidates.filter(({ s }) => s.step.t <= room);
+    // Open work stops at a settlement waiting for its approval more often than chance would have it.
+    const awaitingApproval = fitting.filter(({ s }) => s.step.kind === 'settle' && s.step.amount > AGENT_AUTHORITY);
+    if (awaitingApproval.length && x.rng.chance(0.8)) fitting.splice(0, fitting.length, ...awaitingApproval);
     // No candidate only if a hand-off was needed but no department can take it: keep the whole life.
     const chosen = fitting.length ? x.rng.pick(fitting) : candidates[0];
     cut = chosen ? chosen.i + 1 : all.length;
