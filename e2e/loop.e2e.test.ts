@@ -227,6 +227,10 @@ describe('the closed loop, across roles (Chromium)', () => {
     expect(departmentRequests).toHaveLength(1);
     await desk.getByTestId('assign-me').click();
     await expect.poll(async () => (await api<{ assignee: { id: string } | null }>('GET', `/api/v1/complaints/${complaint.id}`, agent.token)).assignee?.id).toBe(agent.id);
+    // The timeline says who it was assigned to by name, not by id.
+    const assignedLine = desk.locator('[data-testid="timeline-event"][data-type="complaint.assigned"]').last();
+    await expect.poll(() => assignedLine.innerText()).toContain('→ Agent Ann');
+    expect(await assignedLine.innerText()).not.toContain(agent.id);
     await screenshot(desk, 'loop-05-detail-customer-360');
 
     // The agent's chat line reaches the customer's open panel live (no staff chat screen yet: the chat API).

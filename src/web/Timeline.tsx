@@ -24,7 +24,9 @@ function summary(e: TimelineEvent, dept: (code: string) => string): string | nul
     const name = (v: unknown) => { const code = str(v); return code ? dept(code) : t('common.none'); };
     parts.push(t('ev.change', { from: name(d.from), to: name(d.to) }));
   } else if (e.type === 'complaint.assigned') {
-    parts.push(t('ev.change', { from: str(d.from) ?? t('common.none'), to: str(d.to) ?? t('common.none') }));
+    // Names come with the timeline; an id is left only for someone deleted since.
+    const person = (name: unknown, id: unknown) => str(name) ?? str(id) ?? t('common.none');
+    parts.push(t('ev.change', { from: person(d.fromName, d.from), to: person(d.toName, d.to) }));
   } else if (e.type === 'complaint.classified') {
     parts.push(`${tEnum('category', str(d.category))} · ${tEnum('severity', str(d.severity))}`);
   } else if (e.type === 'complaint.routed') {

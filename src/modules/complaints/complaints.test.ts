@@ -243,7 +243,7 @@ describe('lifecycle', () => {
 
   it('PATCH writes one event per changed field and re-times SLA on a severity change', async () => {
     const c = json<Complaint>(await create({ category: 'refund' }));
-    const other = await t.user('agent');
+    const other = await t.user('agent', { name: 'Mei <Lin>' });
     t.clock.advance(60_000);
     const res = await t.request('PATCH', `/api/v1/complaints/${c.id}`, { token: agent.token, body: { severity: 'urgent', category: 'safety', assigneeId: other.id, reason: 'burn injury mentioned' } });
     expect(res.statusCode).toBe(200);
@@ -251,7 +251,10 @@ describe('lifecycle', () => {
     expect(after).toMatchObject({ severity: 'urgent', category: 'safety', department: 'management', assignee: { id: other.id } });
     // re-timed from the original start under the urgent policy
     expect(after.sla.resolutionDueAt).toBe(new Date(new Date(c.sla.resolutionDueAt).getTime() - 24 * 3_600_000 + 2 * 3_600_000).toISOString());
-    const types = json<{ items: EventItem[] }>(await t.request('GET', `/api/v1/complaints/${c.id}/events`, { token: agent.token })).items.map((e) => e.type);
+    const items = json<{ items: EventItem[] }>(await t.request('GET', `/api/v1/complaints/${c.id}/events`, { token: agent.token })).items;
+    // The timeline names the people an assignment is between, not only their ids.
+    expect(items.find((e) => e.type === 'complaint.assigned')!.data).toEqual({ from: null, to: other.id, fromName: null, toName: 'Mei <Lin>' });
+    const types = items.map((e) => e.type);
     for (const type of ['complaint.assigned', 'complaint.category_changed', 'complaint.department_changed', 'complaint.severity_changed', 'sla.recomputed', 'classification.corrected']) {
       expect(types).toContain(type);
     }

@@ -133,5 +133,23 @@ export async function listEvents(db: Queryable, complaintId: string, lanes?: rea
       order by e.at, e.id`,
     lanes ? [complaintId, [...lanes]] : [complaintId],
   );
-  return rows.map(eventFromRow);
+  return withAssigneeNames(db, rows.map(eventFromRow));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * An assignment names users by id; the timeline shows people. Their names are added beside the ids
+ * (`fromName`, `toName`; null for someone since deleted), in one query for the whole timeline. The
+ * assignment is a backstage event, so only staff ever see these names.
+ */
+async function withAssigneeNames(db: Queryable, events: ComplaintEvent[]): Promise<ComplaintEvent[]> {
+  const assigned = events.filter((e) => e.type === 'complaint.assigned');
+  const ids = [...new Set(assigned.flatMap((e) => [e.data.from, e.data.to]).filter((v): v is string => typeof v === 'string' && UUID.test(v)))];
+  if (!ids.length) return events;
+  const rows = await db.query<{ id: string; name: string }>('select id::text as id, name from users where id = any($1::uuid[])', [ids]);
+  const names = new Map(rows.map((r) => [r.id, r.name]));
+  const nameOf = (v: unknown) => (typeof v === 'string' ? names.get(v) ?? null : null);
+  for (const e of assigned) e.data = { ...e.data, fromName: nameOf(e.data.from), toName: nameOf(e.data.to) };
+  return events;
 }

@@ -320,7 +320,7 @@ describe('assignment', () => {
       const ids = team.map((u) => u.id);
       expect(picked).toEqual([...ids, ...ids, ...ids]);
       const last = await create();
-      expect((await events(last.id)).find((e) => e.type === 'complaint.assigned')!.data).toEqual({ from: null, to: ids[0] });
+      expect((await events(last.id)).find((e) => e.type === 'complaint.assigned')!.data).toMatchObject({ from: null, to: ids[0] });
     } finally {
       await activate(defaultSet.id);
     }

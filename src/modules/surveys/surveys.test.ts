@@ -152,7 +152,7 @@ describe('the survey timeline', () => {
     expect(answered[0]).toMatchObject({ lane: 'customer', actor: { kind: 'customer' }, data: { surveyId: s.id, csat: 1, nps: 2, hasComment: true } });
     expect(ofType(evs, 'complaint.status_changed').at(-1)!.data).toEqual({ from: 'resolved', to: 'reopened', reason: 'survey: CSAT 1' });
     expect(ofType(evs, 'sla.started').map((e) => e.data.cycle)).toEqual([1, 2]);
-    expect(ofType(evs, 'complaint.assigned').at(-1)!.data).toEqual({ from: null, to: free.id });
+    expect(ofType(evs, 'complaint.assigned').at(-1)!.data).toMatchObject({ from: null, to: free.id });
     expect(ofType(evs, 'survey.recovery')[0]!.data).toEqual({ surveyId: s.id, csat: 1, threshold: 2, supervisorId: free.id });
     expect(ofType(evs, 'notification.staff').at(-1)!.data).toEqual({ kind: 'survey.recovery', recipients: [free.id], cause: 'survey' });
     const inbox = json<{ items: Array<{ kind: string; complaintId: string }> }>(await t.request('GET', '/api/v1/notifications', { token: free.token }));
