@@ -12,6 +12,10 @@
  *    training documents only (so an outer cross-validation stays honest).
  * Every learner ends as one weight matrix over the same vector, so prediction costs the same
  * and the JSON format is the same. No dependencies; deterministic (seeded shuffling).
+ *
+ * Optionally (TrainOptions.nearCopyThreshold) a model also remembers its primary training
+ * documents: a text whose vector is a near-copy of one of them (cosine ≥ the threshold, e.g. a
+ * form letter sent again) gets that document's label as its top score (see TextModel.scores).
  */
 
 /** The base learners; a learner is one of them or the mean of several (see the file header). */
@@ -53,6 +57,13 @@ export interface TrainOptions {
   svmTemperature?: number;
   /** Keep at most this many features (highest document frequency first). */
   maxFeatures?: number;
+  /**
+   * Near-copy memory (default: off): the model keeps its non-auxiliary training documents, and a
+   * text whose TF-IDF vector has cosine ≥ this with one of them takes that document's label
+   * (see TextModel.scores). A linear model is regularised away from fitting single documents;
+   * complaint sources repeat form letters, whose label is best read off their earlier copy.
+   */
+  nearCopyThreshold?: number;
   seed?: number;
 }
 
@@ -79,7 +90,20 @@ export interface TextModelJson {
   bias: number[];
   /** The learner that produced the weights (informational; absent in older files). */
   learner?: Learner;
+  /** Near-copy memory (TrainOptions.nearCopyThreshold; absent: none). */
+  memory?: NearCopyMemoryJson;
 }
+
+export interface NearCopyMemoryJson {
+  threshold: number;
+  /** Per remembered document: its features as vocabulary indices (repeated as often as they occur). */
+  docs: number[][];
+  /** Per remembered document: its label's index in labels. */
+  labels: number[];
+}
+
+/** How far above the best other score a near-copy's label is put (≈ 2 nats: it wins, without certainty). */
+export const NEAR_COPY_MARGIN = 2;
 
 export interface SparseVector {
   idx: Int32Array;
@@ -100,6 +124,8 @@ export function rng(seed: number): () => number {
 
 export class TextModel {
   private readonly index: Map<string, number>;
+  /** The memory's inverted index, built on first use: feature → the documents having it and its value in each. */
+  private memoryPostings: Map<number, { docs: number[]; vals: number[] }> | null = null;
 
   private constructor(
     readonly labels: string[],
@@ -109,6 +135,8 @@ export class TextModel {
     private readonly bias: Float32Array,
     /** The learner that produced the weights. */
     readonly learner: Learner = 'logreg',
+    /** Near-copy memory (see TrainOptions.nearCopyThreshold). */
+    private memory: NearCopyMemoryJson | null = null,
   ) {
     this.index = new Map(vocab.map((f, i) => [f, i]));
   }
@@ -144,7 +172,11 @@ export class TextModel {
     return { idx, val };
   }
 
-  /** Raw class scores (logits) for a vector. */
+  /**
+   * Raw class scores (logits) for a vector. With a near-copy memory, when the vector is a
+   * near-copy of a remembered document (nearestCopy), that document's label's score is raised to
+   * NEAR_COPY_MARGIN above the best other one (unless it already is).
+   */
   scores(x: SparseVector): Float64Array {
     const C = this.labels.length;
     const z = new Float64Array(C);
@@ -154,7 +186,56 @@ export class TextModel {
       const v = x.val[j]!;
       for (let c = 0; c < C; c++) z[c]! += this.weights[base + c]! * v;
     }
+    const copy = this.memory ? this.nearestCopy(x) : null;
+    if (copy) {
+      let other = -Infinity;
+      for (let c = 0; c < C; c++) if (c !== copy.label) other = Math.max(other, z[c]!);
+      z[copy.label] = Math.max(z[copy.label]!, other + NEAR_COPY_MARGIN);
+    }
     return z;
+  }
+
+  /** Whether the model has a near-copy memory, and of how many documents. */
+  get rememberedDocuments(): number {
+    return this.memory?.docs.length ?? 0;
+  }
+
+  /**
+   * The remembered document most similar to x (cosine of the TF-IDF vectors; ties: the earlier)
+   * when its similarity reaches the memory's threshold; null otherwise or without a memory.
+   */
+  nearestCopy(x: SparseVector): { document: number; label: number; similarity: number } | null {
+    const memory = this.memory;
+    if (!memory || x.idx.length === 0) return null;
+    if (!this.memoryPostings) {
+      const postings = new Map<number, { docs: number[]; vals: number[] }>();
+      memory.docs.forEach((d, n) => {
+        const v = this.vectorizeIndices(d);
+        for (let j = 0; j < v.idx.length; j++) {
+          let p = postings.get(v.idx[j]!);
+          if (!p) postings.set(v.idx[j]!, (p = { docs: [], vals: [] }));
+          p.docs.push(n);
+          p.vals.push(v.val[j]!);
+        }
+      });
+      this.memoryPostings = postings;
+    }
+    const dots = new Map<number, number>();
+    for (let j = 0; j < x.idx.length; j++) {
+      const p = this.memoryPostings.get(x.idx[j]!);
+      if (!p) continue;
+      const v = x.val[j]!;
+      for (let k = 0; k < p.docs.length; k++) dots.set(p.docs[k]!, (dots.get(p.docs[k]!) ?? 0) + v * p.vals[k]!);
+    }
+    let best = -1;
+    let sim = -Infinity;
+    for (const [n, d] of dots) if (d > sim || (d === sim && n < best)) [best, sim] = [n, d];
+    return best >= 0 && sim >= memory.threshold ? { document: best, label: memory.labels[best]!, similarity: sim } : null;
+  }
+
+  /** vectorize() of a document given as vocabulary indices. */
+  private vectorizeIndices(indices: readonly number[]): SparseVector {
+    return this.vectorize(indices.flatMap((i) => (i >= 0 && i < this.vocab.length ? [this.vocab[i]!] : [])));
   }
 
   predictProba(features: readonly string[]): Float64Array {
@@ -197,13 +278,16 @@ export class TextModel {
       weights: Array.from(this.weights, (v) => Math.round(v * 1e3) / 1e3),
       bias: Array.from(this.bias, (v) => Math.round(v * 1e4) / 1e4),
       ...(this.learner !== 'logreg' ? { learner: this.learner } : {}),
+      ...(this.memory ? { memory: this.memory } : {}),
     };
   }
 
   static fromJSON(json: TextModelJson): TextModel {
     if (json.kind !== 'loopdesk-logreg' || json.version !== 1) throw new Error('not a loopdesk text model');
     if (json.weights.length !== json.vocab.length * json.labels.length) throw new Error('model weights do not match its vocabulary');
-    return new TextModel(json.labels, json.vocab, Float32Array.from(json.idf), Float32Array.from(json.weights), Float32Array.from(json.bias), json.learner ?? 'logreg');
+    const memory = json.memory;
+    if (memory && (memory.docs.length !== memory.labels.length || memory.labels.some((l) => !(l >= 0 && l < json.labels.length)))) throw new Error('model memory does not match its labels');
+    return new TextModel(json.labels, json.vocab, Float32Array.from(json.idf), Float32Array.from(json.weights), Float32Array.from(json.bias), json.learner ?? 'logreg', memory ?? null);
   }
 
   static train(docs: readonly LabelledFeatures[], opts: TrainOptions = {}): TextModel {
@@ -247,6 +331,14 @@ export class TextModel {
         for (let k = 0; k < V * C; k++) model.weights[k]! += W[k]! / parts.length;
         for (let c = 0; c < C; c++) model.bias[c]! += b[c]! / parts.length;
       }
+    }
+    if (opts.nearCopyThreshold !== undefined) {
+      const remembered = docs.filter((d) => !d.auxiliary && (d.weight ?? 1) > 0);
+      model.memory = {
+        threshold: opts.nearCopyThreshold,
+        docs: remembered.map((d) => d.features.flatMap((f) => (model.index.has(f) ? [model.index.get(f)!] : []))),
+        labels: remembered.map((d) => labelIndex.get(d.label)!),
+      };
     }
     return model;
   }

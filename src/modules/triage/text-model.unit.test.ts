@@ -305,3 +305,57 @@ describe('logreg+nblr+svm', () => {
     expect(sel.scores.map((s) => s.learner)).toEqual([...DEFAULT_CANDIDATES]);
   });
 });
+
+describe('near-copy memory (nearCopyThreshold)', () => {
+  /** 20 billing letters, 20 shipping letters, and one letter about a parcel labelled billing (an outlier). */
+  function docsWithOutlier(): LabelledFeatures[] {
+    const docs: LabelledFeatures[] = [];
+    for (let i = 0; i < 20; i++) {
+      docs.push({ features: ['wcard', 'wcharg', 'wtwice', `wnoise${i % 7}`], label: 'billing' });
+      docs.push({ features: ['wparcel', 'wlate', 'wcourier', 'wlost', `wnoise${(i + 3) % 7}`], label: 'shipping' });
+    }
+    docs.push({ features: ['wparcel', 'wlate', 'wcourier', 'wlost', 'wnoise1', 'wbox'], label: 'billing' });
+    return docs;
+  }
+  const opts = { learner: 'logreg' as const, epochs: 3, l2: 1e-2 };
+  const outlierCopy = ['wparcel', 'wlate', 'wcourier', 'wlost', 'wnoise1', 'wbox'];
+
+  it('is off by default: no memory in the model or its JSON', () => {
+    const m = TextModel.train(docsWithOutlier(), opts);
+    expect(m.rememberedDocuments).toBe(0);
+    expect(m.toJSON().memory).toBeUndefined();
+    expect(m.nearestCopy(m.vectorize(outlierCopy))).toBeNull();
+  });
+
+  it('a near-copy of a remembered document takes its label; other texts score as without memory', () => {
+    const plain = TextModel.train(docsWithOutlier(), opts);
+    const mem = TextModel.train(docsWithOutlier(), { ...opts, nearCopyThreshold: 0.8 });
+    expect(mem.rememberedDocuments).toBe(41);
+    // The linear model alone follows the 20 shipping letters; the memory knows the copy's label.
+    expect(plain.predict(outlierCopy).label).toBe('shipping');
+    const copy = mem.nearestCopy(mem.vectorize(outlierCopy));
+    expect(copy?.similarity).toBeCloseTo(1, 5);
+    expect(mem.labels[copy!.label]).toBe('billing');
+    const p = mem.predict(outlierCopy);
+    expect(p.label).toBe('billing');
+    expect(p.probability).toBeGreaterThan(0.5);
+    expect(p.probability).toBeLessThan(1);
+    // Far from every remembered document (cosine < 0.8): the linear model's scores unchanged.
+    const far = ['wparcel', 'wcard'];
+    expect(mem.nearestCopy(mem.vectorize(far))).toBeNull();
+    expect(Array.from(mem.scores(mem.vectorize(far)))).toEqual(Array.from(plain.scores(plain.vectorize(far))));
+  });
+
+  it('remembers primary documents only, and survives a JSON round trip', () => {
+    const docs = docsWithOutlier().map((d, i) => (i === 40 ? { ...d, auxiliary: true } : d));
+    const aux = TextModel.train(docs, { ...opts, nearCopyThreshold: 0.8 });
+    expect(aux.rememberedDocuments).toBe(40);
+    expect(aux.predict(outlierCopy).label).toBe('shipping');
+    const mem = TextModel.train(docsWithOutlier(), { ...opts, nearCopyThreshold: 0.8 });
+    const back = TextModel.fromJSON(JSON.parse(JSON.stringify(mem.toJSON())) as ReturnType<TextModel['toJSON']>);
+    expect(back.rememberedDocuments).toBe(41);
+    expect(back.predict(outlierCopy).label).toBe('billing');
+    const bad = { ...mem.toJSON(), memory: { threshold: 0.8, docs: [[0]], labels: [7] } };
+    expect(() => TextModel.fromJSON(bad)).toThrow(/memory/);
+  });
+});

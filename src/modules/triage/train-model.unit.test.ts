@@ -9,7 +9,9 @@ import {
   DEFAULT_TRAIN_OPTIONS,
   loadBuiltinModels,
   matchAuxiliaryLength,
+  NEAR_COPY_THRESHOLD,
   selectAuxiliaryWeighting,
+  trainOn,
   trainWithAuxiliary,
   type LabelledText,
 } from './train-model.js';
@@ -206,4 +208,31 @@ describe('document weights', () => {
       expect(train(0.2, 5).predict(amb).label).toBe('shipping');
     });
   }
+});
+
+describe('near-copy memory of CSV-trained models', () => {
+  it('models trained with the CSV defaults remember their primary rows; the built-in options have no memory', () => {
+    expect(DEFAULT_TRAIN_OPTIONS.nearCopyThreshold).toBe(NEAR_COPY_THRESHOLD);
+    expect(BUILTIN_TRAIN_OPTIONS.category.nearCopyThreshold).toBeUndefined();
+    expect(BUILTIN_TRAIN_OPTIONS.severity.nearCopyThreshold).toBeUndefined();
+    // A shipping letter filed as money once (one word added): its copy follows the filed label.
+    const items = [...texts(), { text: 'the parcel is late again, courier lost the package number 3 today', label: 'money' }];
+    // Strongly regularised, so that the linear model alone follows the 15 shipping letters.
+    const csv = trainOn(items, { ...DEFAULT_TRAIN_OPTIONS, learner: 'logreg', epochs: 2, l2: 1e-2 });
+    expect(csv.rememberedDocuments).toBe(items.length);
+    expect(csv.predict(features(segment('The parcel is late again; courier lost the package number 3 today!'))).label).toBe('money');
+    const { nearCopyThreshold: _, ...withoutMemory } = DEFAULT_TRAIN_OPTIONS;
+    const plain = trainOn(items, { ...withoutMemory, learner: 'logreg', epochs: 2, l2: 1e-2 });
+    expect(plain.predict(features(segment('The parcel is late again; courier lost the package number 3 today!'))).label).toBe('shipping');
+    const builtin = trainOn(items, BUILTIN_TRAIN_OPTIONS.category);
+    expect(builtin.rememberedDocuments).toBe(0);
+    expect(builtin.predict(features(segment('the parcel is late again, courier lost the package number 9'))).label).toBe('shipping');
+  });
+
+  it('trainWithAuxiliary remembers the primary rows, not the auxiliary ones', () => {
+    const primary = texts().map((t) => ({ features: features(segment(t.text)), label: t.label }));
+    const aux = [{ features: features(segment('my card was charged twice for invoice 77, please refund the fee')), label: 'money' }];
+    const r = trainWithAuxiliary(primary, aux, { ...DEFAULT_TRAIN_OPTIONS, learner: 'logreg' }, 'uniform');
+    expect(r.model.rememberedDocuments).toBe(primary.length);
+  });
 });
