@@ -64,6 +64,8 @@ export interface TrainOptions {
    * complaint sources repeat form letters, whose label is best read off their earlier copy.
    */
   nearCopyThreshold?: number;
+  /** The most documents the memory keeps, the latest (default MAX_REMEMBERED_DOCUMENTS). */
+  nearCopyMaxDocuments?: number;
   seed?: number;
 }
 
@@ -104,6 +106,17 @@ export interface NearCopyMemoryJson {
 
 /** How far above the best other score a near-copy's label is put (≈ 2 nats: it wins, without certainty). */
 export const NEAR_COPY_MARGIN = 2;
+/** A model remembers at most this many documents (the latest): memory and lookup stay bounded for big CSVs. */
+export const MAX_REMEMBERED_DOCUMENTS = 20_000;
+/** Features in more remembered documents than this do not nominate candidates (see nearestCopy). */
+const COMMON_POSTINGS = 1_000;
+/** Candidates whose exact cosine is computed. */
+const NEAR_COPY_CANDIDATES = 16;
+
+interface MemoryIndex {
+  postings: Map<number, { docs: number[]; vals: number[] }>;
+  vectors: Array<Map<number, number>>;
+}
 
 export interface SparseVector {
   idx: Int32Array;
@@ -124,8 +137,8 @@ export function rng(seed: number): () => number {
 
 export class TextModel {
   private readonly index: Map<string, number>;
-  /** The memory's inverted index, built on first use: feature → the documents having it and its value in each. */
-  private memoryPostings: Map<number, { docs: number[]; vals: number[] }> | null = null;
+  /** The memory's vectors and inverted index, built on first use. */
+  private memoryIndex: MemoryIndex | null = null;
 
   private constructor(
     readonly labels: string[],
@@ -207,30 +220,45 @@ export class TextModel {
   nearestCopy(x: SparseVector): { document: number; label: number; similarity: number } | null {
     const memory = this.memory;
     if (!memory || x.idx.length === 0) return null;
-    if (!this.memoryPostings) {
-      const postings = new Map<number, { docs: number[]; vals: number[] }>();
-      memory.docs.forEach((d, n) => {
-        const v = this.vectorizeIndices(d);
-        for (let j = 0; j < v.idx.length; j++) {
-          let p = postings.get(v.idx[j]!);
-          if (!p) postings.set(v.idx[j]!, (p = { docs: [], vals: [] }));
-          p.docs.push(n);
-          p.vals.push(v.val[j]!);
-        }
-      });
-      this.memoryPostings = postings;
-    }
-    const dots = new Map<number, number>();
+    const index = (this.memoryIndex ??= this.buildMemoryIndex(memory));
+    // Candidates from the features few remembered documents share (a near-copy shares its rare
+    // words too); a feature in more than COMMON_POSTINGS documents would cost a long walk and
+    // tells nothing about which one is the copy. Then the exact cosine of the best few.
+    const partial = new Map<number, number>();
     for (let j = 0; j < x.idx.length; j++) {
-      const p = this.memoryPostings.get(x.idx[j]!);
-      if (!p) continue;
+      const p = index.postings.get(x.idx[j]!);
+      if (!p || p.docs.length > COMMON_POSTINGS) continue;
       const v = x.val[j]!;
-      for (let k = 0; k < p.docs.length; k++) dots.set(p.docs[k]!, (dots.get(p.docs[k]!) ?? 0) + v * p.vals[k]!);
+      for (let k = 0; k < p.docs.length; k++) partial.set(p.docs[k]!, (partial.get(p.docs[k]!) ?? 0) + v * p.vals[k]!);
     }
+    const candidates = [...partial].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, NEAR_COPY_CANDIDATES);
     let best = -1;
     let sim = -Infinity;
-    for (const [n, d] of dots) if (d > sim || (d === sim && n < best)) [best, sim] = [n, d];
+    for (const [n] of candidates) {
+      const doc = index.vectors[n]!;
+      let d = 0;
+      for (let j = 0; j < x.idx.length; j++) d += x.val[j]! * (doc.get(x.idx[j]!) ?? 0);
+      if (d > sim || (d === sim && n < best)) [best, sim] = [n, d];
+    }
     return best >= 0 && sim >= memory.threshold ? { document: best, label: memory.labels[best]!, similarity: sim } : null;
+  }
+
+  /** The memory's documents as vectors, and its inverted index: feature → the documents having it and its value in each. */
+  private buildMemoryIndex(memory: NearCopyMemoryJson): MemoryIndex {
+    const postings = new Map<number, { docs: number[]; vals: number[] }>();
+    const vectors = memory.docs.map((d, n) => {
+      const v = this.vectorizeIndices(d);
+      const byFeature = new Map<number, number>();
+      for (let j = 0; j < v.idx.length; j++) {
+        byFeature.set(v.idx[j]!, v.val[j]!);
+        let p = postings.get(v.idx[j]!);
+        if (!p) postings.set(v.idx[j]!, (p = { docs: [], vals: [] }));
+        p.docs.push(n);
+        p.vals.push(v.val[j]!);
+      }
+      return byFeature;
+    });
+    return { postings, vectors };
   }
 
   /** vectorize() of a document given as vocabulary indices. */
@@ -333,7 +361,7 @@ export class TextModel {
       }
     }
     if (opts.nearCopyThreshold !== undefined) {
-      const remembered = docs.filter((d) => !d.auxiliary && (d.weight ?? 1) > 0);
+      const remembered = docs.filter((d) => !d.auxiliary && (d.weight ?? 1) > 0).slice(-(opts.nearCopyMaxDocuments ?? MAX_REMEMBERED_DOCUMENTS));
       model.memory = {
         threshold: opts.nearCopyThreshold,
         docs: remembered.map((d) => d.features.flatMap((f) => (model.index.has(f) ? [model.index.get(f)!] : []))),

@@ -346,6 +346,15 @@ describe('near-copy memory (nearCopyThreshold)', () => {
     expect(Array.from(mem.scores(mem.vectorize(far)))).toEqual(Array.from(plain.scores(plain.vectorize(far))));
   });
 
+  it('keeps at most nearCopyMaxDocuments, the latest: the outlier, last in training order, is still known', () => {
+    const capped = TextModel.train(docsWithOutlier(), { ...opts, nearCopyThreshold: 0.8, nearCopyMaxDocuments: 5 });
+    expect(capped.rememberedDocuments).toBe(5);
+    expect(capped.predict(outlierCopy).label).toBe('billing');
+    const reversed = TextModel.train([...docsWithOutlier()].reverse(), { ...opts, nearCopyThreshold: 0.8, nearCopyMaxDocuments: 5 });
+    expect(reversed.rememberedDocuments).toBe(5);
+    expect(reversed.nearestCopy(reversed.vectorize(outlierCopy))?.label).not.toBe(reversed.labels.indexOf('billing'));
+  });
+
   it('remembers primary documents only, and survives a JSON round trip', () => {
     const docs = docsWithOutlier().map((d, i) => (i === 40 ? { ...d, auxiliary: true } : d));
     const aux = TextModel.train(docs, { ...opts, nearCopyThreshold: 0.8 });
