@@ -329,14 +329,15 @@ describe('learning severity from corrections', () => {
     ['智能锁故障', '智能锁没电后无法开门，我在门外等了两个小时才进家。'],
   ] as const;
   const LOCKOUT_PROBE = 'Smart lock lockout\nThe smart lock on my front door stopped accepting my code and I was stuck outside all night.';
-  // The built-in severity model lifts these to urgent (no rule matches): agents say general.
+  // The built-in severity model lifts these to urgent (no rule matches): agents say general. (Each has at least
+  // TUNING.minKnownFeaturesForLift = 4 known features: on fewer the model may not lift a text.)
   const FEATHERS = [
     ['Duvet shedding', 'My new down duvet keeps leaking feathers onto the bed and the floor.'],
-    ['Duvet leaks', 'The down duvet leaks feathers everywhere at night.'],
+    ['Duvet leaks', 'The new down duvet leaks feathers everywhere at night.'],
     ['Feathers', 'The duvet leaks feathers everywhere overnight, all over the bed.'],
-    ['Down quilt', 'Our down quilt leaks feathers everywhere overnight.'],
+    ['Down quilt', 'Our new down quilt leaks feathers everywhere overnight.'],
   ] as const;
-  const FEATHERS_PROBE = 'Down comforter\nThe down comforter leaks feathers everywhere overnight.';
+  const FEATHERS_PROBE = 'Down comforter\nThe new down comforter leaks feathers everywhere overnight.';
   // Wrong corrections of a safety and a fraud case: the rules keep them urgent.
   const FIRE = ['Charger fire', 'The phone charger caught fire on the desk and burned my hand.'] as const;
   const FIRE_PROBE = 'Charger burned\nMy laptop charger caught fire and burned the table.';

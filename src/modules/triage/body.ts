@@ -49,6 +49,34 @@ const FORM_FIELD =
 const FIELD_LABEL =
   /(?:^|\n)[ \t]*(?:问题描述|投诉内容|详细描述|具体描述|情况说明|事实与理由|诉求|投诉诉求|期望处理方式|处理要求|主题|标题|message|description|details|your message|comments?|complaint|subject|topic|issue|what happened)[ \t]*:[ \t]*/g;
 
+/**
+ * Speaker labels of a call transcript or chat log ("客服：… 客户：…", "Agent: … Caller: …", "坐席: … 来电人: …", "Rep (Dana): …"),
+ * matched at the start of the text or after a space, a line break or sentence punctuation: group 1 is the company side, group 2 the
+ * customer.
+ */
+const SPEAKER =
+  /(?:^|(?<=[\s。!?,;.)\]]))(?:(客服(?:人员|代表|专员)?|人工客服|在线客服|坐席|座席|话务员|接线员|工作人员|售后|店员|商家|卖家|agent|rep|representative|csr|operator|advisor|adviser|associate|support|staff|seller|store)|(客户|顾客|用户|来电人|来电者|来电客户|消费者|买家|客人|本人|我|caller|customer|client|member|buyer|(?<=(?:^|\n)[ \t]*)me))(?:[ \t]*\([^)\n]{0,20}\))?[ \t]*:/g;
+
+/**
+ * The customer's turns of a call transcript or chat log: when the text has both company-side and customer speaker labels, the
+ * company's turns ("客服：您好请问有什么可以帮您", "Agent: Let me look into that for you") go, and so do the labels; with customer labels
+ * only, just the labels go. Speech-recognition transcripts are mostly the agent's scripted lines by word count, and "客服" / "agent"
+ * are service_attitude words in the corpus, so without this a transcript about a broken air fryer reads as a complaint about staff.
+ * Text before the first label (a note such as "通话记录 11-03") stays.
+ */
+export function customerTurns(text: string): string {
+  const labels = [...text.matchAll(SPEAKER)];
+  if (!labels.some((m) => m[2])) return text;
+  const agentTurns = labels.some((m) => m[1]);
+  let out = text.slice(0, labels[0]!.index);
+  labels.forEach((m, i) => {
+    if (agentTurns && m[1]) return;
+    const end = i + 1 < labels.length ? labels[i + 1]!.index : text.length;
+    out += '\n' + text.slice(m.index + m[0].length, end).trim();
+  });
+  return letters(out) >= MIN_FINAL_LETTERS ? out.trim() : text;
+}
+
 /** Minimum letters (Han characters count as letters) the body must keep; below it the whole text is used. */
 const MIN_BODY_LETTERS = 12;
 /** What the body must keep in the end (a short web-form description is still the complaint). */
@@ -57,7 +85,7 @@ const MIN_FINAL_LETTERS = 4;
 const letters = (s: string) => (s.match(/[\p{L}]/gu) ?? []).length;
 
 export function complaintBody(text: string): string {
-  let s = ('\n' + text).replace(FORM_FIELD, '\n').replace(FIELD_LABEL, '\n');
+  let s = ('\n' + customerTurns(text)).replace(FORM_FIELD, '\n').replace(FIELD_LABEL, '\n');
   const q = QUOTE_START.exec(s);
   if (q && letters(s.slice(0, q.index)) >= MIN_BODY_LETTERS) s = s.slice(0, q.index);
   s = s.replace(SENT_FROM, '\n');

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { complaintBody } from './body.js';
+import { complaintBody, customerTurns } from './body.js';
 import { classify, loadClassifier } from './classifier.js';
 import { parseAmounts } from './lexicon.js';
 import { normalise } from './segment.js';
@@ -28,6 +28,28 @@ describe('complaintBody: the customer’s own words of an email or web form', ()
   it('keeps the text when too little would be left, and keeps tracking numbers', () => {
     expect(body('Hi,\n\nhelp')).toBe('hi,\n\nhelp');
     expect(body('运单号 SF1402298871305 五天没更新了')).toBe('运单号 sf1402298871305 五天没更新了');
+  });
+});
+
+describe('customerTurns: the customer\u2019s side of a call transcript or chat log', () => {
+  it('keeps the customer turns and drops the agent turns and the labels', () => {
+    expect(customerTurns(normalise('客服：您好请问有什么可以帮您 客户：空气炸锅用了两次就不加热了 客服：好的我帮您登记一下'))).toBe('空气炸锅用了两次就不加热了');
+    expect(customerTurns(normalise('Agent: Thank you for calling, how can I help? Caller: the heater cord started smoking Agent: Let me look into that.'))).toBe('the heater cord started smoking');
+    expect(customerTurns(normalise('Me: where is my order?\nSupport (Dana): it is on its way\nMe: it has been 3 weeks'))).toBe('where is my order?\nit has been 3 weeks');
+  });
+  it('with customer labels only, drops just the labels; without a customer label, changes nothing', () => {
+    expect(customerTurns(normalise('Caller: my card was charged twice'))).toBe('my card was charged twice');
+    expect(customerTurns(normalise('客服说：请耐心等待。我等了三天。'))).toBe(normalise('客服说：请耐心等待。我等了三天。'));
+    expect(customerTurns(normalise('The agent: rude. Never again.'))).toBe(normalise('The agent: rude. Never again.'));
+    expect(customerTurns(normalise('I told the agent to check the order'))).toBe('i told the agent to check the order');
+  });
+  it('a transcript about a product is not read as a complaint about staff', () => {
+    const r = classify('客服：您好请问有什么可以帮您 客户：嗯那个就是我上周买的那个空气炸锅啊然后用了两次就就不加热了 按钮按了也没反应 客服：好的我帮您登记一下');
+    expect(r.category).toBe('product_quality');
+    expect(classify('Agent: How can I help today? Caller: uh yeah I was charged twice for the same order').category).toBe('billing');
+  });
+  it('a hazard told by the caller stays urgent', () => {
+    expect(classify('Agent: Thank you for calling. Caller: um my son he was using the uh the heater and like the cord just started smoking Agent: Okay.').severity).toBe('urgent');
   });
 });
 
