@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { buildServer, SERVER_DIST, startNodeFlags } from '../scripts/build-server.js';
+import { buildServer, SERVER_DIST, startEnv, startNodeFlags } from '../scripts/build-server.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -50,7 +50,7 @@ function benchServerBundle(): Promise<string> {
 }
 
 export async function startServerProcess(db: { databaseUrl: string } | { dataDir: string }): Promise<ServerProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  const env: NodeJS.ProcessEnv = startEnv(process.env);
   delete env.BENCH_SERVER_DATABASE_URL;
   delete env.BENCH_SERVER_DATA_DIR;
   if ('databaseUrl' in db) env.BENCH_SERVER_DATABASE_URL = db.databaseUrl;

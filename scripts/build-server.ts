@@ -17,16 +17,37 @@ import { build } from 'esbuild';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SERVER_DIST = path.join(ROOT, 'dist/server');
 
-/**
- * The node flags of `npm start` (package.json's start script: `node <flags> dist/server/main.mjs`),
- * so whatever else starts the bundle (benchmarks, tests) runs it as users do — e.g.
- * --heap-growing-percent, which decides how far the heap grows between full collections.
- */
-export function startNodeFlags(): string[] {
+function startWords(): string[] {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
   const words = pkg.scripts.start.trim().split(/\s+/);
-  if (words[0] !== 'node') throw new Error(`package.json start script does not run node: ${pkg.scripts.start}`);
-  return words.slice(1).filter((w) => w.startsWith('--'));
+  if (!words.includes('node')) throw new Error(`package.json start script does not run node: ${pkg.scripts.start}`);
+  return words;
+}
+
+/**
+ * The node flags of `npm start` (package.json's start script: `[NAME=value …] node <flags>
+ * dist/server/main.mjs`), so whatever else starts the bundle (benchmarks, tests) runs it as users
+ * do — e.g. --heap-growing-percent, which decides how far the heap grows between full collections.
+ */
+export function startNodeFlags(): string[] {
+  const words = startWords();
+  return words.slice(words.indexOf('node') + 1).filter((w) => w.startsWith('--'));
+}
+
+/**
+ * The environment the start script sets before `node` (e.g. `MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}`),
+ * applied to `base` the way sh would: a `${NAME:-default}` value keeps what base already has.
+ */
+export function startEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const words = startWords();
+  const env: NodeJS.ProcessEnv = { ...base };
+  for (const w of words.slice(0, words.indexOf('node'))) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(w);
+    if (!m) continue;
+    const withDefault = /^\$\{([A-Za-z_][A-Za-z0-9_]*):-(.*)\}$/.exec(m[2]!);
+    env[m[1]!] = withDefault ? (base[withDefault[1]!] || withDefault[2]!) : m[2]!;
+  }
+  return env;
 }
 
 export async function buildServer(extraEntries: Record<string, string> = {}, outdir = SERVER_DIST): Promise<void> {

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer, startNodeFlags } from '../../scripts/build-server.js';
+import { buildServer, startEnv, startNodeFlags } from '../../scripts/build-server.js';
 import { PROJECT_ROOT } from '../project-root.js';
 import { createTestDatabase, testDbKind } from '../test/test-database.js';
 
@@ -34,7 +34,7 @@ async function api<T>(method: string, url: string, body?: unknown, token?: strin
 beforeAll(async () => {
   await buildServer({}, OUT);
   // PGlite in a data dir, or a fresh database on the test PostgreSQL.
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: DATA, PORT: '0', HOST: '127.0.0.1', ADMIN_PASSWORD: PASSWORD };
+  const env: NodeJS.ProcessEnv = startEnv({ ...process.env, DATA_DIR: DATA, PORT: '0', HOST: '127.0.0.1', ADMIN_PASSWORD: PASSWORD });
   delete env.DATABASE_URL;
   delete env.LOOPDESK_DEMO;
   if (testDbKind === 'postgres') {
