@@ -8,7 +8,7 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // PGlite's buffer cache (PostgreSQL shared_buffers): resident once used; a miss is a copy from the OS page cache.
-  PGLITE_SHARED_BUFFERS: z.string().regex(/^\d+\s*(kB|MB|GB)$/, 'like 16MB').default('16MB'),
+  PGLITE_SHARED_BUFFERS: z.string().regex(/^\d+\s*(kB|MB|GB)$/, 'like 8MB').default('8MB'),
   // How V8 compiles the embedded database: baseline = ~100 MB less memory, ~20 % more CPU per statement (pglite-wasm-tier.ts).
   PGLITE_WASM_TIER: z.enum(['baseline', 'optimizing']).default('baseline'),
   ADMIN_EMAIL: z.string().default('admin@loopdesk.local'),

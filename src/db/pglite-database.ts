@@ -8,7 +8,7 @@ import { createPgliteQueue } from './pglite-group-commit.js';
 import { initPgliteDataDir } from './pglite-initdb.js';
 import { usePgliteWasmTier, type PgliteWasmTier } from './pglite-wasm-tier.js';
 
-const DEFAULT_SHARED_BUFFERS = '16MB';
+const DEFAULT_SHARED_BUFFERS = '8MB';
 
 /**
  * Embedded PostgreSQL. PGlite is a single connection, so every statement and transaction
