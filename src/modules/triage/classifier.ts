@@ -66,8 +66,10 @@ export const TUNING = {
   /**
    * Category evidence for product_quality from a suspected-counterfeit cue (DESIGN §2 lists it there): every such text in
    * train.jsonl and heldout.jsonl (50 before batch Q) is product_quality, also when it asks for a refund or a return.
+   * 12, not 6: on a short "fake X, I want my money back" the model is near-certain of refund (log-probability of
+   * product_quality ≈ −10), which 6 did not outweigh; held-out C–R unchanged (97.0 %, urgent 380/380).
    */
-  counterfeitWeight: 6,
+  counterfeitWeight: 12,
 };
 
 const ACCOUNT_FRAUD = /账号|账户|帐号|登录|登陆|密码|盗号|邮箱|手机号|设备|hack|log|sign|password|account|takeover|taken over|compromis|device|phish|email|identity|added|reset/;

@@ -78,6 +78,15 @@ describe('DESIGN §2 severity rules, first match wins', () => {
     }
   });
 
+  it('a counterfeit stays product quality when the customer asks for the money back; a "fake promotion" is no counterfeit', () => {
+    for (const t of ['The seller sent a fake Rolex, I want my money back', '卖家发的是假货，我要退款']) {
+      const r = classify(t);
+      expect([r.category, r.severity], t).toEqual(['product_quality', 'serious']);
+    }
+    const promo = classify('I was charged twice, this is a fake promotion');
+    expect([promo.category, promo.severity]).toEqual(['billing', 'general']);
+  });
+
   it('egregious staff behaviour → serious (service attitude)', () => {
     for (const t of ['店员当着其他顾客的面辱骂我。', 'The agent swore at me and called me stupid.', 'The manager yelled at my mother in front of everyone.']) {
       const r = classify(t);
