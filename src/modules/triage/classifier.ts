@@ -85,6 +85,9 @@ const IMPERSONATION = /pretend\w*|impersonat\w*|posing as|冒充|假客服/;
 const CARD_PHISH = /(?:填|输|输入|填写|提供|告诉|发)(?:了)?[^。！？!?]{0,10}(?:银行卡|卡号|信用卡|卡的信息|信息)[^。！？!?]{0,30}(?:银行卡|信用卡|卡里|卡上)[^。！？!?]{0,8}(?:刷|转走|扣|没了|少了)|(?:entered|gave|typed|put in|filled in)[^.!?]{0,30}(?:card (?:details|number)|bank details|card info)/;
 const MONEY_TEXT = /charg|card|transfer|payee|transaction|purchase|payment|withdraw|debit|statement|刷|扣|转账|转走|转出|交易|消费|收款/;
 const PAID_NOT_RECEIVED = /充值了?[^。！？!?]{0,10}(?:没|未)(?:到账|到)|(?:钱|款|余额)(?:已经|都|却|但|倒是)?(?:扣了|扣掉了|被扣|扣走|划走|转出去了)[^。！？!?]{0,16}(?:没|未)(?:收到|到账|成功|到)|(?:支付|付款|转账|交易|下单|充值|缴费)(?:显示)?(?:失败|不成功|没成功)[^。！？!?]{0,16}(?:钱|款)[^。！？!?]{0,4}(?:扣|没了|少了)|(?:payment|transfer|transaction|top-?up|order)s? (?:failed|was declined|didn't go through|did not go through|errored)[^.!?]{0,50}(?:money|amount|funds|it) (?:still |was still |has still )?(?:left|taken|debited|deducted|came out|gone)|(?:money|amount|funds) (?:left|was taken from|was debited from|came out of) (?:my|our) (?:\w+ )?account[^.!?]{0,40}(?:never|didn't|did not|hasn't|has not) (?:arrive|arrived|received|reach|reached|go through|went through)/;
+/** The customer asks how to change (or wants to change) their own details: a request, not an incident (see the severity model's lift). */
+const ASKS_TO_CHANGE =
+  /(?:how (?:do|can|could|would|should) (?:i|we)|how to|where (?:do|can) (?:i|we)|is it possible to|(?:can|could) (?:i|we|you)(?: please)?|(?:i|we)(?:'d| would) like to|(?:i|we) (?:want|need|wish) to)\s+(?:[a-z']+\s+){0,2}(?:change|update|edit|modify|switch|correct|amend)\b|(?:怎么|怎样|如何|在哪(?:里|儿)?|能不能|可不可以|能否|可以|想要?|需要|请问)(?:去|帮我)?(?:修改|更改|更换|变更|换一?下|改一?下|改)/;
 /** "I've never had an account with you": charges from a company the customer has no account with (billing, not a takeover). */
 const NO_ACCOUNT_FRAUD = /never (?:had|opened|held|created|signed up|applied|registered)|(?:have|had|hold) no |(?:don't|do not|didn't|did not) (?:even )?(?:have|hold)/;
 
@@ -392,12 +395,15 @@ function classifyUnsafe(raw: string, context: ClassifyContext | undefined): Clas
   // The severity model: wording that resembles past urgent / serious complaints lifts the tier
   // when no rule did (when in doubt, prefer urgent).
   const sm = loaded?.severity;
-  // Needs some known wording: on a few stray words the model's guess is noise, not a signal.
+  // Needs some known wording: on a few stray words the model's guess is noise, not a signal. A
+  // request to change one's own details ("how do I change my delivery address", "怎么修改绑定的手机号")
+  // shares its words with account takeovers but reports no incident: only a rule may make it urgent.
+  const asksToChange = ASKS_TO_CHANGE.test(body);
   if (sm && severity !== 'urgent' && known >= TUNING.minKnownFeaturesForLift) {
     const ps = sm.predictProba(feats);
     const pu = ps[sm.labels.indexOf('urgent')] ?? 0;
     const pse = ps[sm.labels.indexOf('serious')] ?? 0;
-    if (pu >= TUNING.urgentModelThreshold) {
+    if (pu >= TUNING.urgentModelThreshold && !asksToChange) {
       severity = 'urgent';
       severityReasons.unshift(`model: wording like urgent complaints (p=${pu.toFixed(2)}) → urgent`);
     } else if (severity === 'general' && pse + pu >= TUNING.seriousModelThreshold) {

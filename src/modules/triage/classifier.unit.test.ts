@@ -78,6 +78,15 @@ describe('DESIGN §2 severity rules, first match wins', () => {
     }
   });
 
+  it('a request to change one\'s own details is not an account takeover; a change someone else made still is', () => {
+    for (const t of ['How do I change my delivery address?', 'I want to change my email address on the account', '请问怎么修改绑定的手机号？']) {
+      expect(classify(t).severity, t).toBe('general');
+    }
+    for (const t of ['Someone changed my email address and password, I can no longer log in', '我的密码被人改了，账户登不上，怎么改回来']) {
+      expect(classify(t).severity, t).toBe('urgent');
+    }
+  });
+
   it('a counterfeit stays product quality when the customer asks for the money back; a "fake promotion" is no counterfeit', () => {
     for (const t of ['The seller sent a fake Rolex, I want my money back', '卖家发的是假货，我要退款']) {
       const r = classify(t);
