@@ -398,12 +398,11 @@ function classifyUnsafe(raw: string, context: ClassifyContext | undefined): Clas
   // Needs some known wording: on a few stray words the model's guess is noise, not a signal. A
   // request to change one's own details ("how do I change my delivery address", "怎么修改绑定的手机号")
   // shares its words with account takeovers but reports no incident: only a rule may make it urgent.
-  const asksToChange = ASKS_TO_CHANGE.test(body);
   if (sm && severity !== 'urgent' && known >= TUNING.minKnownFeaturesForLift) {
     const ps = sm.predictProba(feats);
     const pu = ps[sm.labels.indexOf('urgent')] ?? 0;
     const pse = ps[sm.labels.indexOf('serious')] ?? 0;
-    if (pu >= TUNING.urgentModelThreshold && !asksToChange) {
+    if (pu >= TUNING.urgentModelThreshold && !ASKS_TO_CHANGE.test(body)) {
       severity = 'urgent';
       severityReasons.unshift(`model: wording like urgent complaints (p=${pu.toFixed(2)}) → urgent`);
     } else if (severity === 'general' && pse + pu >= TUNING.seriousModelThreshold) {

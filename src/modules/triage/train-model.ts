@@ -71,7 +71,7 @@ export const CORPUS_DIR = projectPath('src/modules/triage/corpus');
  * (was 0.774), 0.800 with them; seed 1 0.768 / 0.804. The leakage filter then also drops form
  * letters sent again (containment, labelled-sources.ts): 16 auxiliary rows dropped instead of
  * 10, and the figure with auxiliary rows is 0.799 (folds 0.800 0.790 0.745 0.820 0.840) —
- * the honest one; the 0.80 target is not reached. Tried and not kept (all 0.776–0.801 on the
+ * the honest one before the near-copy memory below. Tried and not kept (all 0.776–0.801 on the
  * official split, none better on the other splits): scaled match-classes (×0.5, ×2); only
  * auxiliary texts under the primary length (829 rows) 0.784; auxiliary texts split into
  * primary-length chunks 0.798; frustratingly-easy domain adaptation (feature copies per source)
